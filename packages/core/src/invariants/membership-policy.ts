@@ -1,0 +1,17 @@
+import { type CheckResult, ErrorCode, fail, OK } from '../errors/error-codes.js';
+
+/** Seed 000 allows one org per user; seed 004 many (with an org switcher at sign-in). */
+export type MembershipPolicy = 'single' | 'multiple';
+
+/** May a user who is in `currentOrgIds` join `joiningOrgId` under the platform's policy? */
+export function checkMembershipPolicy(
+  policy: MembershipPolicy,
+  currentOrgIds: readonly string[],
+  joiningOrgId: string,
+): CheckResult {
+  if (policy === 'multiple' || currentOrgIds.every((id) => id === joiningOrgId)) return OK;
+  return fail(
+    ErrorCode.MEMBERSHIP_LIMIT,
+    'A user can belong to only one organization on this platform',
+  );
+}

@@ -1,0 +1,52 @@
+import type { AclGrant, ResourceRef } from '../acl/types.js';
+import type { UserStatus } from '../evaluate/types.js';
+import type { RoleDefinition } from '../roles/types.js';
+
+/** An organization in the tree. */
+export interface OrgRecord {
+  readonly id: string;
+  readonly parentId: string | null;
+  readonly name?: string;
+  readonly kind?: 'partner' | 'client' | 'standard';
+}
+
+/** A user account. */
+export interface UserRecord {
+  readonly id: string;
+  readonly status: UserStatus;
+  readonly platformAdmin?: boolean;
+  readonly email?: string;
+}
+
+/** A user's membership of an org with the roles held directly. */
+export interface MembershipRecord {
+  readonly orgId: string;
+  readonly userId: string;
+  readonly roles: readonly string[];
+}
+
+/** A named set of members of an org; its roles apply to every member (seed 003). */
+export interface GroupRecord {
+  readonly id: string;
+  readonly orgId: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly memberIds: readonly string[];
+}
+
+/** A resource instance registered for ACLs, with its parent (directory trees, seed 000). */
+export interface ResourceRecord extends ResourceRef {
+  readonly orgId: string;
+  readonly parent?: ResourceRef | null;
+}
+
+/** Everything the access model knows: plain data, so it can be seeded, cloned and compared. */
+export interface AccessWorld<P extends string = string> {
+  readonly orgs: readonly OrgRecord[];
+  readonly users: readonly UserRecord[];
+  readonly memberships: readonly MembershipRecord[];
+  readonly groups: readonly GroupRecord[];
+  readonly customRoles: readonly RoleDefinition<P>[];
+  readonly resources: readonly ResourceRecord[];
+  readonly grants: readonly AclGrant[];
+}

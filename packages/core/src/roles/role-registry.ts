@@ -1,0 +1,91 @@
+import type { Catalog } from '../catalog/define-catalog.js';
+import { compileRole } from './compile-role.js';
+import type { CompiledRole, RoleDefinition, RoleSpec } from './types.js';
+
+/**
+ * Resolves role keys to compiled roles. Presets are global; custom roles belong to one org and
+ * shadow a preset of the same key there. Compilation is cached per registry.
+ */
+export interface RoleRegistry<P extends string = string> {
+  readonly catalog: Catalog<P>;
+  /** The role `key` as seen from `orgId`: that org's custom role, else the preset. */
+  get(key: string, orgId: string | null): CompiledRole<P> | undefined;
+  /** The definition of `key` as seen from `orgId`. */
+  definition(key: string, orgId: string | null): RoleDefinition<P> | undefined;
+  /** Preset definitions, in declaration order. */
+  readonly presets: readonly RoleDefinition<P>[];
+  /** Custom role definitions of one org. */
+  customRoles(orgId: string): readonly RoleDefinition<P>[];
+  /** A registry with the same presets (and their compiled cache) and these custom roles. */
+  withCustomRoles(custom: readonly RoleDefinition<P>[]): RoleRegistry<P>;
+}
+
+interface Shared<P extends string> {
+  catalog: Catalog<P>;
+  presets: readonly RoleDefinition<P>[];
+  presetByKey: ReadonlyMap<string, RoleDefinition<P>>;
+  compiledPresets: Map<string, CompiledRole<P>>;
+}
+
+function build<P extends string>(
+  shared: Shared<P>,
+  custom: readonly RoleDefinition<P>[],
+): RoleRegistry<P> {
+  const customByOrg = new Map<string, Map<string, RoleDefinition<P>>>();
+  for (const role of custom) {
+    if (role.orgId === null) continue;
+    let forOrg = customByOrg.get(role.orgId);
+    if (!forOrg) {
+      forOrg = new Map();
+      customByOrg.set(role.orgId, forOrg);
+    }
+    forOrg.set(role.key, role);
+  }
+  const compiledCustom = new Map<string, CompiledRole<P>>();
+
+  const definition = (key: string, orgId: string | null): RoleDefinition<P> | undefined =>
+    (orgId === null ? undefined : customByOrg.get(orgId)?.get(key)) ?? shared.presetByKey.get(key);
+
+  const lookup = (key: string, orgId: string | null) => definition(key, orgId);
+
+  return {
+    catalog: shared.catalog,
+    presets: shared.presets,
+    definition,
+    get(key, orgId) {
+      const def = definition(key, orgId);
+      if (!def) return undefined;
+      const cache = def.kind === 'preset' ? shared.compiledPresets : compiledCustom;
+      const cacheKey = def.kind === 'preset' ? key : `${def.orgId}/${key}`;
+      let compiled = cache.get(cacheKey);
+      if (!compiled) {
+        compiled = compileRole(shared.catalog, def, lookup);
+        cache.set(cacheKey, compiled);
+      }
+      return compiled;
+    },
+    customRoles: (orgId) => [...(customByOrg.get(orgId)?.values() ?? [])],
+    withCustomRoles: (next) => build(shared, next),
+  };
+}
+
+/**
+ * Creates a registry over a catalog with preset roles (defined in code, not editable) and,
+ * optionally, custom roles loaded from storage.
+ */
+export function createRoleRegistry<P extends string>(
+  catalog: Catalog<P>,
+  presets: readonly RoleSpec<P>[],
+  custom: readonly RoleDefinition<P>[] = [],
+): RoleRegistry<P> {
+  const definitions = presets.map(
+    (spec): RoleDefinition<P> => ({ ...spec, kind: 'preset', orgId: null }),
+  );
+  const shared: Shared<P> = {
+    catalog,
+    presets: definitions,
+    presetByKey: new Map(definitions.map((d) => [d.key, d])),
+    compiledPresets: new Map(),
+  };
+  return build(shared, custom);
+}

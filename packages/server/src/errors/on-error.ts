@@ -1,0 +1,51 @@
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../context.js';
+import { ApiError } from './api-error.js';
+import { ErrorCode } from './error-codes.js';
+import { problemResponse } from './problem.js';
+
+function codeForStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return ErrorCode.BAD_REQUEST;
+    case 401:
+      return ErrorCode.UNAUTHENTICATED;
+    case 403:
+      return ErrorCode.FORBIDDEN;
+    case 404:
+      return ErrorCode.NOT_FOUND;
+    case 405:
+      return ErrorCode.METHOD_NOT_ALLOWED;
+    case 409:
+      return ErrorCode.CONFLICT;
+    case 413:
+      return ErrorCode.PAYLOAD_TOO_LARGE;
+    case 422:
+      return ErrorCode.VALIDATION_FAILED;
+    case 429:
+      return ErrorCode.RATE_LIMITED;
+    default:
+      return ErrorCode.INTERNAL;
+  }
+}
+
+/**
+ * The app's single error renderer: every thrown error becomes `application/problem+json`.
+ * Unexpected errors are logged and answered with a generic 500 that leaks nothing.
+ */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof ApiError) {
+    return problemResponse(c, err.status as ContentfulStatusCode, err.code, err.detail, err.extras);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    // hono's JSON validator throws a bare 400 on unparsable bodies.
+    return problemResponse(c, status, codeForStatus(status), err.message || 'Bad request.');
+  }
+  const log = c.get('log');
+  if (log) log.error({ err }, 'unhandled error');
+  else console.error(err);
+  return problemResponse(c, 500, ErrorCode.INTERNAL, 'Something went wrong on our side.');
+};
