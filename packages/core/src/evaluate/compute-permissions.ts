@@ -8,8 +8,9 @@ import type { AccessQuery } from './types.js';
  * Computes the subject's effective permissions in `query.orgId` (DESIGN §3 rules 1–3):
  * inactive users get nothing, platform admins everything; otherwise the union of the `self` sets
  * of roles held in the org (directly or through groups) and the `descendants` sets of roles held
- * in ancestor orgs, then conditional grants added to a fixpoint. A subject who is not a member and
- * inherits nothing gets nothing.
+ * in ancestor orgs, then conditional grants added to a fixpoint. A subject who is not a member of
+ * the org gets only what roles held above it give to descendants, so nothing when they inherit
+ * nothing.
  */
 export function computePermissions<P extends string>(
   registry: RoleRegistry<P>,
@@ -22,7 +23,6 @@ export function computePermissions<P extends string>(
 
   const words = new Uint32Array(wordsFor(catalog.size));
   const conditions: CompiledCondition[] = [];
-  let inherits = false;
   for (const assignment of query.assignments) {
     let grants: CompiledGrants | undefined;
     if (assignment.orgId === query.orgId) {
@@ -30,15 +30,11 @@ export function computePermissions<P extends string>(
       grants = registry.get(assignment.roleKey, assignment.orgId)?.self;
     } else if (query.ancestors.includes(assignment.orgId)) {
       grants = registry.get(assignment.roleKey, assignment.orgId)?.descendants;
-      if (grants && (grants.conditional.length > 0 || grants.unconditional.some((w) => w !== 0))) {
-        inherits = true;
-      }
     }
     if (!grants) continue;
     orInto(words, grants.unconditional);
     for (const c of grants.conditional) conditions.push(c);
   }
-  if (!query.member && !inherits) return PermissionSet.empty(catalog);
   applyConditions(words, conditions);
   return new PermissionSet(catalog, words);
 }

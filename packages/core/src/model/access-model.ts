@@ -35,15 +35,11 @@ export class AccessModel<P extends string = string> {
   private readonly users = new Map<string, UserRecord>();
   private readonly memberships = new Map<string, MembershipRecord>();
   private readonly groups = new Map<string, GroupRecord>();
-  private customRoles: RoleDefinition<P>[] = [];
+  private customRoles: RoleDefinition<string>[] = [];
   private readonly resources = new Map<string, ResourceRecord>();
   private grants: AclGrant[] = [];
 
-  constructor(
-    catalog: Catalog<P>,
-    presets: readonly RoleSpec<P>[],
-    world?: Partial<AccessWorld<P>>,
-  ) {
+  constructor(catalog: Catalog<P>, presets: readonly RoleSpec<P>[], world?: Partial<AccessWorld>) {
     this.catalog = catalog;
     this.baseRegistry = createRoleRegistry(catalog, presets);
     this.roles = this.baseRegistry;
@@ -96,7 +92,7 @@ export class AccessModel<P extends string = string> {
   removeGroup(groupId: string): void {
     this.groups.delete(groupId);
   }
-  setCustomRoles(roles: readonly RoleDefinition<P>[]): void {
+  setCustomRoles(roles: readonly RoleDefinition<string>[]): void {
     this.customRoles = [...roles];
     this.roles = this.baseRegistry.withCustomRoles(this.customRoles);
   }
@@ -220,7 +216,7 @@ export class AccessModel<P extends string = string> {
   }
 
   /** A snapshot of every record. */
-  toWorld(): AccessWorld<P> {
+  toWorld(): AccessWorld {
     return {
       orgs: [...this.orgs.values()],
       users: [...this.users.values()],

@@ -41,12 +41,12 @@ export interface ResourceRecord extends ResourceRef {
 }
 
 /** Everything the access model knows: plain data, so it can be seeded, cloned and compared. */
-export interface AccessWorld<P extends string = string> {
+export interface AccessWorld {
   readonly orgs: readonly OrgRecord[];
   readonly users: readonly UserRecord[];
   readonly memberships: readonly MembershipRecord[];
   readonly groups: readonly GroupRecord[];
-  readonly customRoles: readonly RoleDefinition<P>[];
+  readonly customRoles: readonly RoleDefinition<string>[];
   readonly resources: readonly ResourceRecord[];
   readonly grants: readonly AclGrant[];
 }

@@ -16,8 +16,11 @@ export interface RoleRegistry<P extends string = string> {
   readonly presets: readonly RoleDefinition<P>[];
   /** Custom role definitions of one org. */
   customRoles(orgId: string): readonly RoleDefinition<P>[];
-  /** A registry with the same presets (and their compiled cache) and these custom roles. */
-  withCustomRoles(custom: readonly RoleDefinition<P>[]): RoleRegistry<P>;
+  /**
+   * A registry with the same presets (and their compiled cache) and these custom roles. Custom
+   * roles come from storage as plain strings; unknown permissions in them grant nothing.
+   */
+  withCustomRoles(custom: readonly RoleDefinition<string>[]): RoleRegistry<P>;
 }
 
 interface Shared<P extends string> {
@@ -29,7 +32,7 @@ interface Shared<P extends string> {
 
 function build<P extends string>(
   shared: Shared<P>,
-  custom: readonly RoleDefinition<P>[],
+  custom: readonly RoleDefinition<string>[],
 ): RoleRegistry<P> {
   const customByOrg = new Map<string, Map<string, RoleDefinition<P>>>();
   for (const role of custom) {
@@ -39,7 +42,7 @@ function build<P extends string>(
       forOrg = new Map();
       customByOrg.set(role.orgId, forOrg);
     }
-    forOrg.set(role.key, role);
+    forOrg.set(role.key, role as RoleDefinition<P>);
   }
   const compiledCustom = new Map<string, CompiledRole<P>>();
 
@@ -65,7 +68,7 @@ function build<P extends string>(
       return compiled;
     },
     customRoles: (orgId) => [...(customByOrg.get(orgId)?.values() ?? [])],
-    withCustomRoles: (next) => build(shared, next),
+    withCustomRoles: (next) => build<P>(shared, next),
   };
 }
 
@@ -76,7 +79,7 @@ function build<P extends string>(
 export function createRoleRegistry<P extends string>(
   catalog: Catalog<P>,
   presets: readonly RoleSpec<P>[],
-  custom: readonly RoleDefinition<P>[] = [],
+  custom: readonly RoleDefinition<string>[] = [],
 ): RoleRegistry<P> {
   const definitions = presets.map(
     (spec): RoleDefinition<P> => ({ ...spec, kind: 'preset', orgId: null }),
@@ -87,5 +90,5 @@ export function createRoleRegistry<P extends string>(
     presetByKey: new Map(definitions.map((d) => [d.key, d])),
     compiledPresets: new Map(),
   };
-  return build(shared, custom);
+  return build<P>(shared, custom);
 }
