@@ -55,7 +55,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         const client = await pool.connect();
         try {
           await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-          await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+          await migrateNodePg(drizzleNodePg({ client, schema }), {
+            migrationsFolder: MIGRATIONS_FOLDER,
+          });
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
           client.release();

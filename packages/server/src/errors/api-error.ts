@@ -27,7 +27,12 @@ export class ApiError extends HTTPException {
   readonly detail: string;
   readonly extras: ProblemExtras;
 
-  constructor(status: ContentfulStatusCode, code: ErrorCode, detail: string, extras: ProblemExtras = {}) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: ErrorCode,
+    detail: string,
+    extras: ProblemExtras = {},
+  ) {
     super(status, { message: detail });
     this.name = 'ApiError';
     this.code = code;

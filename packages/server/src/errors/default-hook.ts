@@ -18,10 +18,7 @@ export function fieldErrors(target: string, error: ZodError): FieldError[] {
   });
 }
 
-type HookResult = { target: string } & (
-  | { success: true }
-  | { success: false; error: ZodError }
-);
+type HookResult = { target: string } & ({ success: true } | { success: false; error: ZodError });
 
 /**
  * The `defaultHook` of every OpenAPIHono instance: a schema failure becomes one 422 problem that

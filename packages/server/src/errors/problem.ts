@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorCode } from './error-codes.js';
 import type { ProblemExtras } from './api-error.js';
+import type { ErrorCode } from './error-codes.js';
 
 /** The media type of every error response. */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';

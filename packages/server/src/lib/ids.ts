@@ -4,3 +4,21 @@ import { randomBytes } from 'node:crypto';
 export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString('hex')}`;
 }
+
+let lastMs = 0;
+let counter = 0;
+
+/**
+ * An id that sorts by creation time within a process (time, then a counter), so lists ordered
+ * by `(created_at, id)` keep insertion order for rows written in the same millisecond.
+ */
+export function newSortableId(prefix: string, now = Date.now()): string {
+  if (now === lastMs) counter++;
+  else {
+    lastMs = now;
+    counter = 0;
+  }
+  const time = now.toString(16).padStart(12, '0');
+  const seq = counter.toString(16).padStart(6, '0');
+  return `${prefix}_${time}${seq}${randomBytes(5).toString('hex')}`;
+}

@@ -1,0 +1,115 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { type Access, createAccess } from './access/access.js';
+import { createExternalJwtVerifier } from './auth/external-jwt.js';
+import { createPasswordHasher } from './auth/password.js';
+import type { AppEnv, ServerDeps } from './context.js';
+import { ApiError } from './errors/api-error.js';
+import { defaultHook } from './errors/default-hook.js';
+import { ErrorCode } from './errors/error-codes.js';
+import { onError } from './errors/on-error.js';
+import { problemResponse } from './errors/problem.js';
+import { createLogger, silentLogger } from './logger.js';
+import { createMailer } from './mail/mailer.js';
+import { authenticate } from './middleware/authenticate.js';
+import { csrfProtection } from './middleware/csrf.js';
+import { requestContext } from './middleware/request-context.js';
+import { type OrgkitAppOptions, resolveOptions } from './options.js';
+import { auditRoutes } from './routes/audit/audit-events.js';
+import { passwordResetRoutes } from './routes/auth/password-reset.js';
+import { sessionRoutes } from './routes/auth/session.js';
+import { signUpInRoutes } from './routes/auth/sign-up-in.js';
+import { outboxRoutes } from './routes/dev/outbox.js';
+import { docsRoutes } from './routes/docs.js';
+import { createStore } from './store/store.js';
+
+/** The Hono app returned by {@link createOrgkitApp}, with its dependencies for embedding hosts. */
+export type OrgkitApp = OpenAPIHono<AppEnv> & { readonly deps: ServerDeps };
+
+/** OpenAPI document metadata. */
+export const OPENAPI_INFO = {
+  title: 'Orgkit API',
+  version: '0.1.0',
+  description: 'Organizations, members, invitations, roles and audit for multi-tenant products.',
+} as const;
+
+/**
+ * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and `/dev/outbox`
+ * outside production. Mount it in a host with `host.route('/', app)` or serve it directly.
+ *
+ * @example
+ * const database = await openDatabase({ kind: 'pglite', dataDir: './.orgkit-data' });
+ * await database.migrate();
+ * const app = createOrgkitApp({ database });
+ * serve({ fetch: app.fetch, port: 3000 });
+ */
+export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): OrgkitApp {
+  const options = resolveOptions(input);
+  const store = createStore(input.database.db);
+  const deps: ServerDeps = {
+    options,
+    database: input.database,
+    store,
+    mailer: createMailer(options.mail, store),
+    passwords: createPasswordHasher(options.auth.passwordHashing),
+    access: input.access ?? createAccess(),
+    logger: input.logger === false ? silentLogger() : (input.logger ?? createLogger()),
+  };
+  const verifyJwt =
+    options.auth.mode === 'external' && options.auth.external
+      ? createExternalJwtVerifier(options.auth.external)
+      : undefined;
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook });
+  app.onError(onError);
+  app.notFound((c) =>
+    problemResponse(c, 404, ErrorCode.NOT_FOUND, `No route for ${c.req.method} ${c.req.path}.`),
+  );
+
+  app.use('*', requestContext(deps));
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          `Request bodies are limited to ${options.bodyLimitBytes} bytes.`,
+        );
+      },
+    }),
+  );
+  app.use('/v1/*', authenticate(verifyJwt));
+  app.use('/v1/*', csrfProtection());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: options.auth.cookieName,
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key (`ok_…`) or, in external mode, the host application’s JWT.',
+  });
+
+  app.route('/v1', signUpInRoutes);
+  app.route('/v1', sessionRoutes);
+  app.route('/v1', passwordResetRoutes);
+  app.route('/v1', auditRoutes);
+
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: OPENAPI_INFO,
+    servers: [{ url: '/' }],
+  });
+  app.route('/', docsRoutes());
+  if (!options.production) {
+    app.route('/', outboxRoutes);
+  }
+
+  return Object.assign(app, { deps });
+}

@@ -1,0 +1,41 @@
+/**
+ * The standalone runner: `pnpm --filter @orgkit/server start`. Opens the database (PGlite in
+ * `ORGKIT_DATA_DIR` unless `DATABASE_URL` is set), applies migrations, and serves the app.
+ */
+import { serve } from '@hono/node-server';
+import { createOrgkitApp } from '../app.js';
+import { openDatabase } from '../db/database.js';
+import { configFromEnv } from '../env.js';
+import { createLogger } from '../logger.js';
+
+const config = configFromEnv();
+const logger = createLogger();
+const database = await openDatabase(config.database);
+await database.migrate();
+const app = createOrgkitApp({
+  database,
+  logger,
+  baseUrl: config.baseUrl,
+  production: config.production,
+  auth: config.auth,
+  mail: {
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    ...(config.mailFrom ? { from: config.mailFrom } : {}),
+  },
+  organizations: config.organizations,
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info({ port: info.port, database: database.kind }, 'orgkit server listening');
+  console.log(`\nOrgkit API   ${config.baseUrl}/v1`);
+  console.log(`API docs     ${config.baseUrl}/docs`);
+  if (!config.production) console.log(`Dev outbox   ${config.baseUrl}/dev/outbox\n`);
+});
+
+async function shutdown() {
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,55 @@
+import type { DatabaseConfig } from './db/database.js';
+import type { AuthOptions, OrganizationOptions } from './options.js';
+
+/** Runner settings read from the environment (see the README for the list). */
+export interface EnvConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  readonly baseUrl: string;
+  readonly production: boolean;
+  readonly smtpUrl?: string;
+  readonly mailFrom?: string;
+  readonly redisUrl?: string;
+  readonly auth: AuthOptions;
+  readonly organizations: OrganizationOptions;
+}
+
+const flag = (value: string | undefined) => value === '1' || value === 'true';
+
+/** Reads {@link EnvConfig} from `process.env` (or the given record). */
+export function configFromEnv(env: Record<string, string | undefined> = process.env): EnvConfig {
+  const port = Number(env.PORT ?? 3000);
+  const auth: AuthOptions = env.ORGKIT_JWKS_URL
+    ? {
+        mode: 'external',
+        external: {
+          jwks: env.ORGKIT_JWKS_URL,
+          ...(env.ORGKIT_JWT_ISSUER ? { issuer: env.ORGKIT_JWT_ISSUER } : {}),
+          ...(env.ORGKIT_JWT_AUDIENCE ? { audience: env.ORGKIT_JWT_AUDIENCE } : {}),
+        },
+      }
+    : {
+        allowSignUp: env.ORGKIT_ALLOW_SIGN_UP !== 'false',
+        ...(env.ORGKIT_TRUSTED_ORIGINS
+          ? { trustedOrigins: env.ORGKIT_TRUSTED_ORIGINS.split(',').map((s) => s.trim()) }
+          : {}),
+      };
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: env.ORGKIT_DATA_DIR ?? './.orgkit-data' },
+    baseUrl: env.ORGKIT_BASE_URL ?? `http://localhost:${port}`,
+    production: env.NODE_ENV === 'production',
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    auth,
+    organizations: {
+      selfServe: flag(env.ORGKIT_SELF_SERVE_ORGS),
+      membership: env.ORGKIT_MEMBERSHIP === 'single' ? 'single' : 'multiple',
+    },
+  };
+}

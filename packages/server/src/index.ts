@@ -1,0 +1,35 @@
+/**
+ * @orgkit/server — the Orgkit reference backend: a Hono app factory (`createOrgkitApp`) that a host
+ * mounts or serves, with storage (Drizzle on PGlite or Postgres), auth, mail and audit.
+ *
+ * @packageDocumentation
+ */
+export {
+  type Access,
+  type AccessOptions,
+  createAccess,
+  type OrgAccess,
+  type Permission,
+} from './access/access.js';
+export { createOrgkitApp, OPENAPI_INFO, type OrgkitApp } from './app.js';
+export type { AppEnv, Principal, ServerDeps } from './context.js';
+export {
+  type Database,
+  type DatabaseConfig,
+  type Db,
+  MIGRATIONS_FOLDER,
+  openDatabase,
+} from './db/database.js';
+export { configFromEnv, type EnvConfig } from './env.js';
+export { ApiError, type FieldError } from './errors/api-error.js';
+export { ErrorCode } from './errors/error-codes.js';
+export type { Mailer, MailMessage } from './mail/mailer.js';
+export type {
+  AuthOptions,
+  ExternalJwtOptions,
+  MailOptions,
+  OrganizationOptions,
+  OrgkitAppOptions,
+  PasswordHashingOptions,
+} from './options.js';
+export { createStore, type Store } from './store/store.js';

@@ -1,0 +1,105 @@
+import type { MiddlewareHandler } from 'hono';
+import type { ExternalJwtVerifier } from '../auth/external-jwt.js';
+import {
+  clearSessionCookies,
+  sessionTokenFrom,
+  setSessionCookies,
+} from '../auth/session-cookie.js';
+import type { AppEnv, Principal } from '../context.js';
+import { ApiError, unauthenticated } from '../errors/api-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import { generateToken, sha256 } from '../lib/tokens.js';
+
+/** Prefix of Orgkit API keys: `ok_<prefix>_<secret>`. */
+export const API_KEY_PREFIX = 'ok_';
+
+/**
+ * Resolves the caller into `c.var.principal`: `Authorization: Bearer ok_…` API keys, host JWTs in
+ * external mode, or the session cookie. A bad bearer credential is a 401 (never a silent fallback
+ * to the cookie); a bad cookie just leaves the request anonymous. Disabled users are anonymous.
+ */
+export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('principal', null);
+    const { store, options } = c.var.deps;
+    const now = options.now();
+    const authorization = c.req.header('authorization');
+    if (authorization) {
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+      if (!token) throw unauthenticated('Malformed Authorization header.');
+      c.set('principal', await bearerPrincipal(token));
+      return next();
+    }
+    const token = sessionTokenFrom(c);
+    if (token) {
+      const found = await store.sessions.findValid(sha256(token), now);
+      if (!found || found.user.status === 'disabled') {
+        if (found) await store.sessions.deleteAllForUser(found.user.id);
+        clearSessionCookies(c);
+      } else {
+        if (found.session.rotate) {
+          // Privileges changed since the token was issued: swap it (session fixation defence).
+          const fresh = generateToken();
+          const expiresAt = new Date(now.getTime() + options.auth.sessionTtlSeconds * 1000);
+          await store.sessions.rotate(found.session.id, sha256(fresh), expiresAt);
+          setSessionCookies(c, fresh);
+        }
+        c.set('principal', { method: 'session', user: found.user, session: found.session });
+      }
+    }
+    return next();
+
+    async function bearerPrincipal(token: string): Promise<Principal> {
+      if (token.startsWith(API_KEY_PREFIX)) {
+        const found = await store.users.findApiKeyByHash(sha256(token));
+        if (!found || found.key.revokedAt || (found.key.expiresAt && found.key.expiresAt <= now)) {
+          throw unauthenticated('Invalid API key.');
+        }
+        if (found.user.status !== 'active') {
+          throw new ApiError(401, ErrorCode.USER_DISABLED, 'This account is disabled.');
+        }
+        await store.users.touchApiKey(found.key.id, now);
+        return { method: 'api_key', user: found.user, apiKey: found.key };
+      }
+      if (!verifyJwt) throw unauthenticated('Invalid bearer token.');
+      const identity = await verifyJwt(token);
+      if (!identity) throw unauthenticated('Invalid or expired token.');
+      let user = await store.users.findByExternalSubject(identity.subject);
+      if (!user) {
+        // First sight: link to an existing account with the same e-mail, or create one.
+        const byEmail = await store.users.findByEmail(identity.email);
+        user = byEmail
+          ? await store.users.update(byEmail.id, { externalSubject: identity.subject })
+          : await store.transaction(async (tx) => {
+              const created = await tx.users.create({
+                email: identity.email,
+                name: identity.name,
+                externalSubject: identity.subject,
+              });
+              await tx.audit.record(
+                { actorId: created.id, actorType: 'user' },
+                {
+                  action: 'user.created',
+                  targetType: 'user',
+                  targetId: created.id,
+                  description: `User ${created.email} created from an external token`,
+                  after: { email: created.email, name: created.name },
+                },
+              );
+              return created;
+            });
+      }
+      if (!user || user.status === 'disabled') {
+        throw new ApiError(401, ErrorCode.USER_DISABLED, 'This account is disabled.');
+      }
+      return { method: 'jwt', user };
+    }
+  };
+}
+
+/** The authenticated caller, or a 401. */
+export function requirePrincipal(c: { var: AppEnv['Variables'] }): Principal {
+  const principal = c.var.principal;
+  if (!principal) throw unauthenticated();
+  return principal;
+}

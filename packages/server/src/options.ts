@@ -1,0 +1,131 @@
+import type { JSONWebKeySet } from 'jose';
+import type { Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Database } from './db/database.js';
+
+/** argon2id cost parameters (OWASP defaults in production; tests pass cheaper ones). */
+export interface PasswordHashingOptions {
+  /** KiB of memory. Default 19456 (19 MiB). */
+  readonly memoryCost?: number;
+  /** Iterations. Default 2. */
+  readonly timeCost?: number;
+  /** Lanes. Default 1. */
+  readonly parallelism?: number;
+}
+
+/** External auth: the host's JWT identifies the user (DESIGN §5). */
+export interface ExternalJwtOptions {
+  /** A JWKS URL (fetched and cached by jose) or a key set given inline. */
+  readonly jwks: string | URL | JSONWebKeySet;
+  readonly issuer?: string | string[];
+  readonly audience?: string | string[];
+  /** Claim holding the e-mail address. Default `email`. */
+  readonly emailClaim?: string;
+  /** Claim holding the display name. Default `name`. */
+  readonly nameClaim?: string;
+}
+
+/** Authentication options. */
+export interface AuthOptions {
+  /** `builtin` (e-mail + password sessions) or `external` (host JWT). Default `builtin`. */
+  readonly mode?: 'builtin' | 'external';
+  /** Required when `mode` is `external`. */
+  readonly external?: ExternalJwtOptions;
+  /** May anyone sign up with e-mail and password? Default true. */
+  readonly allowSignUp?: boolean;
+  /** Session lifetime in seconds. Default 30 days. */
+  readonly sessionTtlSeconds?: number;
+  /** Session cookie name. Default `orgkit_session`. */
+  readonly cookieName?: string;
+  /** Origins (besides the server's own) allowed to send cookie-authenticated writes. */
+  readonly trustedOrigins?: readonly string[];
+  readonly passwordHashing?: PasswordHashingOptions;
+  /** Password reset link lifetime in seconds. Default 1 hour. */
+  readonly passwordResetTtlSeconds?: number;
+}
+
+/** Mail delivery. Without `smtpUrl` or `transport`, mail goes to the dev outbox table. */
+export interface MailOptions {
+  readonly smtpUrl?: string;
+  /** A ready nodemailer transport (takes precedence over `smtpUrl`). */
+  readonly transport?: Transporter;
+  /** Sender address. Default `Orgkit <no-reply@orgkit.local>`. */
+  readonly from?: string;
+}
+
+/** Organization rules. */
+export interface OrganizationOptions {
+  /** May any signed-in user create a top-level org? Default false (platform admins only). */
+  readonly selfServe?: boolean;
+  /** One org per user (seed 000) or many (seed 004). Default `multiple`. */
+  readonly membership?: 'single' | 'multiple';
+  /** Invitation lifetime in seconds. Default 7 days. */
+  readonly invitationTtlSeconds?: number;
+}
+
+/** Options of {@link createOrgkitApp}. */
+export interface OrgkitAppOptions {
+  /** An open database (see `openDatabase`); migrations must already be applied. */
+  readonly database: Database;
+  /** Public URL of the app, used in e-mailed links. Default `http://localhost:3000`. */
+  readonly baseUrl?: string;
+  /** Production mode: Secure cookies, no `/dev` routes. Default `NODE_ENV === 'production'`. */
+  readonly production?: boolean;
+  /** A pino logger, or false to log nothing. Default: a pino logger at `info`. */
+  readonly logger?: Logger | false;
+  readonly auth?: AuthOptions;
+  readonly mail?: MailOptions;
+  readonly organizations?: OrganizationOptions;
+  /** Largest accepted request body in bytes. Default 100 KiB. */
+  readonly bodyLimitBytes?: number;
+  /** Time source, for tests. */
+  readonly now?: () => Date;
+}
+
+/** {@link OrgkitAppOptions} with every default applied. */
+export interface ResolvedOptions {
+  readonly baseUrl: string;
+  readonly production: boolean;
+  readonly auth: Required<Omit<AuthOptions, 'external' | 'passwordHashing'>> & {
+    readonly external?: ExternalJwtOptions;
+    readonly passwordHashing: Required<PasswordHashingOptions>;
+  };
+  readonly mail: MailOptions & { readonly from: string };
+  readonly organizations: Required<OrganizationOptions>;
+  readonly bodyLimitBytes: number;
+  readonly now: () => Date;
+}
+
+/** Applies defaults. */
+export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
+  const auth = options.auth ?? {};
+  if (auth.mode === 'external' && !auth.external) {
+    throw new Error('auth.external is required when auth.mode is "external"');
+  }
+  return {
+    baseUrl: (options.baseUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
+    production: options.production ?? process.env.NODE_ENV === 'production',
+    auth: {
+      mode: auth.mode ?? 'builtin',
+      ...(auth.external ? { external: auth.external } : {}),
+      allowSignUp: auth.allowSignUp ?? true,
+      sessionTtlSeconds: auth.sessionTtlSeconds ?? 30 * 24 * 3600,
+      cookieName: auth.cookieName ?? 'orgkit_session',
+      trustedOrigins: auth.trustedOrigins ?? [],
+      passwordResetTtlSeconds: auth.passwordResetTtlSeconds ?? 3600,
+      passwordHashing: {
+        memoryCost: auth.passwordHashing?.memoryCost ?? 19_456,
+        timeCost: auth.passwordHashing?.timeCost ?? 2,
+        parallelism: auth.passwordHashing?.parallelism ?? 1,
+      },
+    },
+    mail: { ...options.mail, from: options.mail?.from ?? 'Orgkit <no-reply@orgkit.local>' },
+    organizations: {
+      selfServe: options.organizations?.selfServe ?? false,
+      membership: options.organizations?.membership ?? 'multiple',
+      invitationTtlSeconds: options.organizations?.invitationTtlSeconds ?? 7 * 24 * 3600,
+    },
+    bodyLimitBytes: options.bodyLimitBytes ?? 100 * 1024,
+    now: options.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,37 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, json, problems } from '../openapi.js';
+import { toUser, UserSchema } from '../schemas.js';
+
+/** `GET /auth/session`: who is signed in. */
+export const sessionRoutes = createRouter();
+
+const SessionInfo = z
+  .object({
+    user: UserSchema.nullable(),
+    method: z.enum(['session', 'api_key', 'jwt']).nullable(),
+    expiresAt: z.string().nullable().openapi({ format: 'date-time' }),
+    activeOrgId: z.string().nullable(),
+  })
+  .openapi('SessionInfo');
+
+const getSession = createRoute({
+  method: 'get',
+  path: '/auth/session',
+  tags: ['auth'],
+  summary: 'The current session (user null when signed out)',
+  responses: { 200: json(SessionInfo, 'The caller'), ...problems(401) },
+});
+
+sessionRoutes.openapi(getSession, (c) => {
+  const p = c.var.principal;
+  if (!p) return c.json({ user: null, method: null, expiresAt: null, activeOrgId: null }, 200);
+  return c.json(
+    {
+      user: toUser(p.user),
+      method: p.method,
+      expiresAt: p.method === 'session' ? p.session.expiresAt.toISOString() : null,
+      activeOrgId: p.method === 'session' ? p.session.activeOrgId : null,
+    },
+    200,
+  );
+});

@@ -1,0 +1,47 @@
+import type { Db, DbOrTx } from '../db/database.js';
+import { auditStore } from './audit.js';
+import { memberStore } from './members.js';
+import { organizationStore } from './organizations.js';
+import { idempotencyStore, outboxStore } from './platform.js';
+import { sessionStore, userStore } from './users.js';
+
+/** The storage adapter routes use: intention-revealing methods grouped by resource. */
+export interface Store {
+  /** The Drizzle handle, for queries no store method covers yet. */
+  readonly db: DbOrTx;
+  readonly users: ReturnType<typeof userStore>;
+  readonly organizations: ReturnType<typeof organizationStore>;
+  readonly members: ReturnType<typeof memberStore>;
+  readonly sessions: ReturnType<typeof sessionStore>;
+  readonly audit: ReturnType<typeof auditStore>;
+  readonly outbox: ReturnType<typeof outboxStore>;
+  readonly idempotency: ReturnType<typeof idempotencyStore>;
+  /**
+   * Runs `fn` in one transaction with a store bound to it: every mutation and its audit event
+   * commit together or not at all. Nested calls join the outer transaction.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+}
+
+function buildStore(db: DbOrTx, inTransaction: boolean): Store {
+  const store: Store = {
+    db,
+    users: userStore(db),
+    organizations: organizationStore(db),
+    members: memberStore(db),
+    sessions: sessionStore(db),
+    audit: auditStore(db),
+    outbox: outboxStore(db),
+    idempotency: idempotencyStore(db),
+    transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+      if (inTransaction) return fn(store);
+      return (db as Db).transaction((tx) => fn(buildStore(tx, true)));
+    },
+  };
+  return store;
+}
+
+/** Creates the storage adapter over an open Drizzle database. */
+export function createStore(db: Db): Store {
+  return buildStore(db, false);
+}

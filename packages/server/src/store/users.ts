@@ -1,0 +1,218 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.js';
+import {
+  apiKeys,
+  passwordResetTokens,
+  sessions,
+  type UserStatus,
+  users,
+} from '../db/schema/index.js';
+import { newId } from '../lib/ids.js';
+
+/** A user row. */
+export type User = typeof users.$inferSelect;
+
+/** Fields to create a user with. */
+export interface NewUser {
+  readonly email: string;
+  readonly name?: string;
+  readonly status?: UserStatus;
+  readonly passwordHash?: string | null;
+  readonly platformAdmin?: boolean;
+  readonly externalSubject?: string | null;
+}
+
+/** Storage for users, password reset tokens and API key lookup. */
+export function userStore(db: DbOrTx) {
+  return {
+    async create(input: NewUser): Promise<User> {
+      const [row] = await db
+        .insert(users)
+        .values({
+          id: newId('usr'),
+          email: input.email,
+          name: input.name ?? '',
+          status: input.status ?? 'active',
+          passwordHash: input.passwordHash ?? null,
+          platformAdmin: input.platformAdmin ?? false,
+          externalSubject: input.externalSubject ?? null,
+        })
+        .returning();
+      return row!;
+    },
+
+    async findById(id: string): Promise<User | undefined> {
+      const [row] = await db.select().from(users).where(eq(users.id, id));
+      return row;
+    },
+
+    async findByEmail(email: string): Promise<User | undefined> {
+      const [row] = await db.select().from(users).where(eq(users.email, email));
+      return row;
+    },
+
+    async findByExternalSubject(subject: string): Promise<User | undefined> {
+      const [row] = await db.select().from(users).where(eq(users.externalSubject, subject));
+      return row;
+    },
+
+    async update(
+      id: string,
+      patch: Partial<
+        Pick<User, 'name' | 'status' | 'passwordHash' | 'platformAdmin' | 'externalSubject'>
+      >,
+    ): Promise<User | undefined> {
+      const [row] = await db
+        .update(users)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(users.id, id))
+        .returning();
+      return row;
+    },
+
+    async createPasswordReset(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+      // A new link replaces any older one still outstanding.
+      await db
+        .update(passwordResetTokens)
+        .set({ usedAt: new Date() })
+        .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
+      await db
+        .insert(passwordResetTokens)
+        .values({ id: newId('prt'), userId, tokenHash, expiresAt });
+    },
+
+    /**
+     * Marks an unused, unexpired reset token used and returns its user id; undefined when the
+     * token is unknown, used or expired. The conditional update makes the token single-use even
+     * under concurrent requests.
+     */
+    async consumePasswordReset(tokenHash: string, now: Date): Promise<string | undefined> {
+      const [row] = await db
+        .update(passwordResetTokens)
+        .set({ usedAt: now })
+        .where(
+          and(
+            eq(passwordResetTokens.tokenHash, tokenHash),
+            isNull(passwordResetTokens.usedAt),
+            gt(passwordResetTokens.expiresAt, now),
+          ),
+        )
+        .returning({ userId: passwordResetTokens.userId });
+      return row?.userId;
+    },
+
+    async findApiKeyByHash(hash: string) {
+      const [row] = await db
+        .select({ key: apiKeys, user: users })
+        .from(apiKeys)
+        .innerJoin(users, eq(users.id, apiKeys.userId))
+        .where(eq(apiKeys.hash, hash));
+      return row;
+    },
+
+    async touchApiKey(id: string, at: Date): Promise<void> {
+      await db.update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, id));
+    },
+
+    async createApiKey(input: {
+      userId: string;
+      name: string;
+      prefix: string;
+      hash: string;
+      orgId?: string | null;
+      scopes?: string[] | null;
+      expiresAt?: Date | null;
+    }) {
+      const [row] = await db
+        .insert(apiKeys)
+        .values({ id: newId('key'), ...input })
+        .returning();
+      return row!;
+    },
+  };
+}
+
+/** A session row. */
+export type Session = typeof sessions.$inferSelect;
+
+/** Storage for sign-in sessions. */
+export function sessionStore(db: DbOrTx) {
+  return {
+    async create(input: {
+      userId: string;
+      tokenHash: string;
+      expiresAt: Date;
+      ip?: string | null;
+      userAgent?: string | null;
+      activeOrgId?: string | null;
+    }): Promise<Session> {
+      const [row] = await db
+        .insert(sessions)
+        .values({
+          id: newId('ses'),
+          userId: input.userId,
+          tokenHash: input.tokenHash,
+          expiresAt: input.expiresAt,
+          ip: input.ip ?? null,
+          userAgent: input.userAgent ?? null,
+          activeOrgId: input.activeOrgId ?? null,
+        })
+        .returning();
+      return row!;
+    },
+
+    /** The unexpired session with this token hash, with its user. */
+    async findValid(
+      tokenHash: string,
+      now: Date,
+    ): Promise<{ session: Session; user: User } | undefined> {
+      const [row] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+      return row;
+    },
+
+    /** Swaps the token of a session (rotation) and clears its rotation flag. */
+    async rotate(id: string, tokenHash: string, expiresAt: Date): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ tokenHash, expiresAt, rotate: false })
+        .where(eq(sessions.id, id));
+    },
+
+    async setActiveOrg(id: string, orgId: string | null): Promise<void> {
+      await db.update(sessions).set({ activeOrgId: orgId }).where(eq(sessions.id, id));
+    },
+
+    async delete(id: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.id, id));
+    },
+
+    async deleteByTokenHash(tokenHash: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    },
+
+    /** Signs the user out everywhere (disable, password change). */
+    async deleteAllForUser(userId: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.userId, userId));
+    },
+
+    /** Asks every session of the user to swap its token on the next request (role change). */
+    async requireRotation(userId: string): Promise<void> {
+      await db.update(sessions).set({ rotate: true }).where(eq(sessions.userId, userId));
+    },
+
+    async countForUser(userId: string): Promise<number> {
+      const rows = await db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.userId, userId));
+      return rows.length;
+    },
+  };
+}
+
+/** An API key row. */
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
