@@ -5,6 +5,14 @@ import type { AclGrant, AclQuery, ResourceRef } from './types.js';
 
 const sameResource = (a: ResourceRef, b: ResourceRef) => a.type === b.type && a.id === b.id;
 
+function inChain(chain: readonly ResourceRef[], ref: ResourceRef): boolean {
+  for (let i = 0; i < chain.length; i++) {
+    const c = chain[i]!;
+    if (c.id === ref.id && c.type === ref.type) return true;
+  }
+  return false;
+}
+
 /** The actions a grant gives on resources of `type`. */
 export function grantActions(
   registry: RoleRegistry,
@@ -78,9 +86,15 @@ export function checkResourceAccess<P extends string>(
   const info = registry.catalog.resources.get(type);
   if (!info?.acl) return true;
   if (permissions.has(`${type}:all` as P)) return true;
-  return (
-    matchingGrants(registry as RoleRegistry, permission.slice(colon + 1), type, acl).length > 0
-  );
+  const action = permission.slice(colon + 1);
+  // Hot path: one pass over the grants, cheapest test first; explain() uses matchingGrants.
+  for (const grant of acl.grants) {
+    if (!grantNamesSubject(grant, acl.userId, acl.groupIds)) continue;
+    if (!inChain(acl.chain, grant.resource)) continue;
+    const actions = grant.actions ?? grantActions(registry as RoleRegistry, grant, type, acl.orgId);
+    if (actions.includes(action)) return true;
+  }
+  return false;
 }
 
 /** Who is notified about a resource: users, members of groups and bare e-mail addresses. */
