@@ -22,6 +22,13 @@ import { sessionRoutes } from './routes/auth/session.js';
 import { signUpInRoutes } from './routes/auth/sign-up-in.js';
 import { outboxRoutes } from './routes/dev/outbox.js';
 import { docsRoutes } from './routes/docs.js';
+import { acceptInvitationRoutes } from './routes/invitations/accept-invitation.js';
+import { manageInvitationRoutes } from './routes/invitations/manage-invitations.js';
+import { meRoutes } from './routes/me/me.js';
+import { listMemberRoutes } from './routes/members/list-members.js';
+import { manageMemberRoutes } from './routes/members/manage-members.js';
+import { organizationRoutes } from './routes/organizations/organizations.js';
+import { transferOwnershipRoutes } from './routes/organizations/transfer-ownership.js';
 import { createStore } from './store/store.js';
 
 /** The Hono app returned by {@link createOrgkitApp}, with its dependencies for embedding hosts. */
@@ -99,6 +106,13 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   app.route('/v1', signUpInRoutes);
   app.route('/v1', sessionRoutes);
   app.route('/v1', passwordResetRoutes);
+  app.route('/v1', meRoutes);
+  app.route('/v1', organizationRoutes);
+  app.route('/v1', transferOwnershipRoutes);
+  app.route('/v1', listMemberRoutes);
+  app.route('/v1', manageMemberRoutes);
+  app.route('/v1', manageInvitationRoutes);
+  app.route('/v1', acceptInvitationRoutes);
   app.route('/v1', auditRoutes);
 
   app.doc31('/v1/openapi.json', {

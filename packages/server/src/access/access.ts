@@ -11,6 +11,7 @@ import { orgkitCatalog, orgkitPresetRoles } from '@orgkit/core/presets';
 import type { Principal } from '../context.js';
 import type { CustomRoleRow, Org } from '../store/organizations.js';
 import type { Store } from '../store/store.js';
+import type { ApiKeyRow, User } from '../store/users.js';
 
 /** A permission of the catalog the server enforces (Orgkit's own). */
 export type Permission = typeof orgkitCatalog extends Catalog<infer P> ? P : never;
@@ -39,7 +40,20 @@ export interface Access {
    * The caller's access to `orgId`, or undefined when the org does not exist, is deleted, or is
    * invisible to the caller (no membership, no inherited permission, not a platform admin).
    */
-  resolve(store: Store, principal: Principal, orgId: string): Promise<OrgAccess | undefined>;
+  resolve(store: Store, actor: AccessActor, orgId: string): Promise<OrgAccess | undefined>;
+}
+
+/** Whose access to compute: a user, narrowed by the API key they authenticated with. */
+export interface AccessActor {
+  readonly user: User;
+  readonly apiKey?: ApiKeyRow;
+}
+
+/** The {@link AccessActor} of an authenticated request. */
+export function actorOf(principal: Principal): AccessActor {
+  return principal.method === 'api_key'
+    ? { user: principal.user, apiKey: principal.apiKey }
+    : { user: principal.user };
 }
 
 /** Options of {@link createAccess}. */
@@ -74,19 +88,15 @@ export function createAccess(options: AccessOptions = {}): Access {
   return {
     catalog: orgkitCatalog,
     registry,
-    async resolve(store, principal, orgId) {
+    async resolve(store, actor, orgId) {
       const org = await store.organizations.findById(orgId);
       if (!org) return undefined;
-      if (
-        principal.method === 'api_key' &&
-        principal.apiKey.orgId &&
-        principal.apiKey.orgId !== orgId
-      ) {
+      if (actor.apiKey?.orgId && actor.apiKey.orgId !== orgId) {
         return undefined;
       }
       const ancestors = await store.organizations.ancestorIds(orgId);
       const chain = [orgId, ...ancestors];
-      const user = principal.user;
+      const user = actor.user;
       const membership = await store.members.get(orgId, user.id);
       const member = membership !== undefined && membership.status === 'active';
       const [assignments, custom] = await Promise.all([
@@ -103,10 +113,8 @@ export function createAccess(options: AccessOptions = {}): Access {
         assignments,
       });
       if (!member && !user.platformAdmin && permissions.size === 0) return undefined;
-      if (principal.method === 'api_key' && principal.apiKey.scopes) {
-        permissions = permissions.intersect(
-          PermissionSet.of(orgkitCatalog, principal.apiKey.scopes),
-        );
+      if (actor.apiKey?.scopes) {
+        permissions = permissions.intersect(PermissionSet.of(orgkitCatalog, actor.apiKey.scopes));
       }
       return { org, member: membership !== undefined, ancestors, permissions, registry: scoped };
     },

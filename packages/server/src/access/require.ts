@@ -3,7 +3,7 @@ import type { AppEnv } from '../context.js';
 import { forbidden, notFound } from '../errors/api-error.js';
 import { requirePrincipal } from '../middleware/authenticate.js';
 import type { Store } from '../store/store.js';
-import type { OrgAccess, Permission } from './access.js';
+import { actorOf, type OrgAccess, type Permission } from './access.js';
 
 /**
  * Loads the caller's access to `orgId` and checks `permission`: 401 when anonymous, 404 when the
@@ -17,7 +17,7 @@ export async function requireOrgPermission(
   store: Store = c.var.deps.store,
 ): Promise<OrgAccess> {
   const principal = requirePrincipal(c);
-  const access = await c.var.deps.access.resolve(store, principal, orgId);
+  const access = await c.var.deps.access.resolve(store, actorOf(principal), orgId);
   if (!access) throw notFound('Organization');
   const needed = typeof permission === 'string' ? [permission] : permission;
   if (!access.permissions.hasAll(needed)) {

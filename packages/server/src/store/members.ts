@@ -195,7 +195,7 @@ export function memberStore(db: DbOrTx) {
       ];
     },
 
-    async list(query: MemberQuery): Promise<MemberRecord[]> {
+    async list(query: MemberQuery): Promise<(MemberRecord & { sortValue: string })[]> {
       const sortExpr =
         query.sort === 'name'
           ? sql`lower(${users.name})`

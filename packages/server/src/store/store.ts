@@ -1,5 +1,6 @@
 import type { Db, DbOrTx } from '../db/database.js';
 import { auditStore } from './audit.js';
+import { invitationStore } from './invitations.js';
 import { memberStore } from './members.js';
 import { organizationStore } from './organizations.js';
 import { idempotencyStore, outboxStore } from './platform.js';
@@ -12,6 +13,7 @@ export interface Store {
   readonly users: ReturnType<typeof userStore>;
   readonly organizations: ReturnType<typeof organizationStore>;
   readonly members: ReturnType<typeof memberStore>;
+  readonly invitations: ReturnType<typeof invitationStore>;
   readonly sessions: ReturnType<typeof sessionStore>;
   readonly audit: ReturnType<typeof auditStore>;
   readonly outbox: ReturnType<typeof outboxStore>;
@@ -29,6 +31,7 @@ function buildStore(db: DbOrTx, inTransaction: boolean): Store {
     users: userStore(db),
     organizations: organizationStore(db),
     members: memberStore(db),
+    invitations: invitationStore(db),
     sessions: sessionStore(db),
     audit: auditStore(db),
     outbox: outboxStore(db),

@@ -71,6 +71,14 @@ export interface TestApp {
   signUp(email: string, name?: string): Promise<Client>;
   /** Creates a user directly in storage (optionally platform admin) and signs them in. */
   signedIn(email: string, extra?: { platformAdmin?: boolean; name?: string }): Promise<Client>;
+  /** Creates an org through the API as `owner` (who becomes its Owner); returns its id. */
+  createOrg(
+    owner: Client,
+    name: string,
+    extra?: { parentId?: string; kind?: 'partner' | 'client' | 'standard' },
+  ): Promise<string>;
+  /** Signs in a new user and adds them to `orgId` with `roles` (directly in storage). */
+  memberOf(orgId: string, email: string, roles: string[]): Promise<Client>;
   /** Mail in the outbox for an address, newest first. */
   outbox(
     to: string,
@@ -141,6 +149,17 @@ export function useTestApp(
       });
       if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
       client.user = (await t.store.users.findByEmail(email))!;
+      return client;
+    },
+    async createOrg(owner, name, extra = {}) {
+      const res = await owner.request('/v1/organizations', { json: { name, ...extra } });
+      if (res.status !== 201)
+        throw new Error(`create org failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    },
+    async memberOf(orgId, email, roles) {
+      const client = await t.signedIn(email);
+      await t.store.members.add(orgId, client.user!.id, roles);
       return client;
     },
     async outbox(to) {

@@ -50,11 +50,9 @@ describe.each(backends)('auth ($name)', (backend) => {
     const wrong = await t
       .client()
       .request('/v1/auth/sign-in', { json: { email: 'bob@example.com', password: 'nope-nope' } });
-    const unknown = await t
-      .client()
-      .request('/v1/auth/sign-in', {
-        json: { email: 'nobody@example.com', password: 'nope-nope' },
-      });
+    const unknown = await t.client().request('/v1/auth/sign-in', {
+      json: { email: 'nobody@example.com', password: 'nope-nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const a = (await wrong.json()) as Json;
@@ -174,11 +172,9 @@ describe.each(backends)('auth ($name)', (backend) => {
       expect(reuse.status).toBe(400);
       expect(((await reuse.json()) as Json).code).toBe('TOKEN_INVALID');
 
-      const oldPw = await t
-        .client()
-        .request('/v1/auth/sign-in', {
-          json: { email: 'reset@example.com', password: TEST_PASSWORD },
-        });
+      const oldPw = await t.client().request('/v1/auth/sign-in', {
+        json: { email: 'reset@example.com', password: TEST_PASSWORD },
+      });
       expect(oldPw.status).toBe(401);
       const newPw = await t.client().request('/v1/auth/sign-in', {
         json: { email: 'reset@example.com', password: 'a brand new password' },

@@ -1,0 +1,38 @@
+import { z } from '@hono/zod-openapi';
+import type { MemberRecord } from '../../store/members.js';
+
+/** A member as the API shows it. */
+export const MemberSchema = z
+  .object({
+    userId: z.string(),
+    orgId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    /** Effective status: the user's, unless the membership itself is disabled. */
+    status: z.enum(['invited', 'active', 'disabled']),
+    roles: z.array(z.string()),
+    joinedAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Member');
+
+/** Maps a member record to {@link MemberSchema}. */
+export function toMember(m: MemberRecord): z.infer<typeof MemberSchema> {
+  return {
+    userId: m.user.id,
+    orgId: m.orgId,
+    email: m.user.email,
+    name: m.user.name,
+    status: m.status === 'disabled' ? 'disabled' : m.user.status,
+    roles: m.roles,
+    joinedAt: m.joinedAt.toISOString(),
+  };
+}
+
+/** `{orgId}` and `{userId}` path parameters. */
+export const MemberParams = z.object({
+  orgId: z.string().min(1).max(100),
+  userId: z.string().min(1).max(100),
+});
+
+/** A list of role keys. */
+export const RolesField = z.array(z.string().min(1).max(64)).max(20);
