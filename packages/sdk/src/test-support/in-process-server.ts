@@ -44,6 +44,7 @@ export function useInProcessServer(): { readonly app: OrgkitApp } {
       logger: false,
       baseUrl: 'http://orgkit.test',
       auth: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+      rateLimits: { enabled: false },
     });
   });
   afterAll(async () => {
