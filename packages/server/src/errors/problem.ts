@@ -37,8 +37,7 @@ export function problemResponse(
     instance: c.req.path,
     ...extras,
   };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': PROBLEM_MEDIA_TYPE },
-  });
+  // Through the context, so headers set before the error (a rotated session cookie) survive.
+  c.header('content-disposition', undefined);
+  return c.body(JSON.stringify(body), status, { 'content-type': PROBLEM_MEDIA_TYPE });
 }

@@ -52,7 +52,7 @@ export function memberStore(db: DbOrTx) {
       .select({ userId: memberRoles.userId, roleKey: memberRoles.roleKey })
       .from(memberRoles)
       .where(and(eq(memberRoles.orgId, orgId), inArray(memberRoles.userId, [...userIds])))
-      .orderBy(asc(memberRoles.createdAt), asc(memberRoles.roleKey));
+      .orderBy(asc(memberRoles.roleKey));
     for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.roleKey]);
     return out;
   }

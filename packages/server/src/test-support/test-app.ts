@@ -10,6 +10,12 @@ import type { TestBackend } from './backends.js';
 /** Cheap argon2 parameters: tests hash hundreds of passwords. */
 export const TEST_PASSWORD_HASHING = { memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 
+/**
+ * Defaults of every test app: rate limits off (every `app.request` comes from the same unknown
+ * address). A suite about rate limits passes its own `rateLimits`.
+ */
+const TEST_DEFAULTS: Record<string, unknown> = { rateLimits: { enabled: false } };
+
 /** The default password of users made by the helpers. */
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -101,9 +107,13 @@ export function useTestApp(
     database = opened.database;
     dispose = opened.dispose;
     app = createOrgkitApp({
+      ...TEST_DEFAULTS,
       database,
       logger: false,
       ...options,
+      // Every request of app.request() comes from the same unknown address: limits are tested
+      // on their own (middleware/rate-limit.test.ts) and off elsewhere.
+      rateLimits: options.rateLimits ?? { enabled: false },
       auth: { ...options.auth, passwordHashing: TEST_PASSWORD_HASHING },
     });
   });

@@ -85,6 +85,16 @@ describe.each(backends)('auth ($name)', (backend) => {
     expect(await t.store.sessions.findValid(sha256(before), new Date())).toBeUndefined();
   });
 
+  it('keeps the rotated cookie when the request that rotated it fails', async () => {
+    const c = await t.signUp('priv2@example.com');
+    await t.store.sessions.requireRotation(c.user!.id);
+    const before = c.cookies.get('orgkit_session')!;
+    expect((await c.request('/v1/organizations/org_missing')).status).toBe(404);
+    expect(c.cookies.get('orgkit_session')).not.toBe(before);
+    const session = (await (await c.request('/v1/auth/session')).json()) as Json;
+    expect(session.user).not.toBeNull();
+  });
+
   it('drops the sessions of a disabled user at once', async () => {
     const c = await t.signUp('dis@example.com');
     await t.store.users.update(c.user!.id, { status: 'disabled' });

@@ -10,7 +10,7 @@ import type { Store } from '../../store/store.js';
 import { MemberSchema, toMember } from '../members/schemas.js';
 import { createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrganizationSchema, toOrganization } from '../organizations/schemas.js';
-import { NameField, PasswordField } from '../schemas.js';
+import { NameField } from '../schemas.js';
 
 /** Looking up and accepting an invitation by the token of its link. */
 export const acceptInvitationRoutes = createRouter();
@@ -19,7 +19,7 @@ const TokenField = z.string().min(10).max(200);
 
 async function usableInvitation(store: Store, token: string, now: Date): Promise<Invitation> {
   const invitation = await store.invitations.findByTokenHash(sha256(token));
-  if (!invitation || invitation.status !== 'pending') {
+  if (invitation?.status !== 'pending') {
     throw new ApiError(
       400,
       ErrorCode.TOKEN_INVALID,
@@ -201,7 +201,7 @@ acceptInvitationRoutes.openapi(accept, async (c) => {
       ? await tx.users.findById(invitation.inviterId)
       : undefined;
     const inviterAccess = inviter && (await deps.access.resolve(tx, { user: inviter }, org.id));
-    if (!inviterAccess || !inviterAccess.permissions.has('invitations:create')) {
+    if (!inviterAccess?.permissions.has('invitations:create')) {
       throw forbidden(
         'The person who invited you can no longer invite members; ask for a new invitation.',
       );
