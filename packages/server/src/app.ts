@@ -14,6 +14,7 @@ import { createLogger, silentLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
 import { csrfProtection } from './middleware/csrf.js';
+import { rateLimit } from './middleware/rate-limit.js';
 import { requestContext } from './middleware/request-context.js';
 import { type OrgkitAppOptions, resolveOptions } from './options.js';
 import { auditRoutes } from './routes/audit/audit-events.js';
@@ -29,6 +30,7 @@ import { listMemberRoutes } from './routes/members/list-members.js';
 import { manageMemberRoutes } from './routes/members/manage-members.js';
 import { organizationRoutes } from './routes/organizations/organizations.js';
 import { transferOwnershipRoutes } from './routes/organizations/transfer-ownership.js';
+import { createRateLimiters } from './rate-limit/rate-limiter.js';
 import { createStore } from './store/store.js';
 
 /** The Hono app returned by {@link createOrgkitApp}, with its dependencies for embedding hosts. */
@@ -62,6 +64,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
     passwords: createPasswordHasher(options.auth.passwordHashing),
     access: input.access ?? createAccess(),
     logger: input.logger === false ? silentLogger() : (input.logger ?? createLogger()),
+    rateLimiters: createRateLimiters(input.rateLimits),
   };
   const verifyJwt =
     options.auth.mode === 'external' && options.auth.external
@@ -91,6 +94,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   );
   app.use('/v1/*', authenticate(verifyJwt));
   app.use('/v1/*', csrfProtection());
+  app.use('/v1/*', rateLimit(deps.rateLimiters));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
     type: 'apiKey',

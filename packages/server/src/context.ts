@@ -4,6 +4,7 @@ import type { PasswordHasher } from './auth/password.js';
 import type { Database } from './db/database.js';
 import type { Mailer } from './mail/mailer.js';
 import type { ResolvedOptions } from './options.js';
+import type { RateLimiters } from './rate-limit/rate-limiter.js';
 import type { Store } from './store/store.js';
 import type { ApiKeyRow, Session, User } from './store/users.js';
 
@@ -16,6 +17,7 @@ export interface ServerDeps {
   readonly passwords: PasswordHasher;
   readonly access: Access;
   readonly logger: Logger;
+  readonly rateLimiters: RateLimiters;
 }
 
 /** How the caller proved who they are. */

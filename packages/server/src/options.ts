@@ -2,6 +2,7 @@ import type { JSONWebKeySet } from 'jose';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from './db/database.js';
+import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
 
 /** argon2id cost parameters (OWASP defaults in production; tests pass cheaper ones). */
 export interface PasswordHashingOptions {
@@ -78,6 +79,8 @@ export interface OrgkitAppOptions {
   readonly organizations?: OrganizationOptions;
   /** Largest accepted request body in bytes. Default 100 KiB. */
   readonly bodyLimitBytes?: number;
+  /** Rate limits per IP on auth routes and per API key; Redis-backed when `redisUrl` is set. */
+  readonly rateLimits?: RateLimitOptions;
   /** Time source, for tests. */
   readonly now?: () => Date;
 }

@@ -23,8 +23,17 @@ const app = createOrgkitApp({
     ...(config.mailFrom ? { from: config.mailFrom } : {}),
   },
   organizations: config.organizations,
+  rateLimits: {
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    trustProxy: process.env.ORGKIT_TRUST_PROXY === 'true',
+    onRedisError: (error) =>
+      logger.warn({ err: error.message }, 'redis error (rate limits fall back to memory)'),
+  },
 });
 
+if (!(await app.deps.rateLimiters.ready())) {
+  logger.warn('Redis is not reachable yet: rate limits are counted per instance until it is');
+}
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: database.kind }, 'orgkit server listening');
   console.log(`\nOrgkit API   ${config.baseUrl}/v1`);
@@ -34,6 +43,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 async function shutdown() {
   server.close();
+  await app.deps.rateLimiters.close();
   await database.close();
   process.exit(0);
 }
