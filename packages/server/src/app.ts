@@ -17,6 +17,7 @@ import { csrfProtection } from './middleware/csrf.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestContext } from './middleware/request-context.js';
 import { type OrgkitAppOptions, resolveOptions } from './options.js';
+import { createRateLimiters } from './rate-limit/rate-limiter.js';
 import { auditRoutes } from './routes/audit/audit-events.js';
 import { passwordResetRoutes } from './routes/auth/password-reset.js';
 import { sessionRoutes } from './routes/auth/session.js';
@@ -28,9 +29,9 @@ import { manageInvitationRoutes } from './routes/invitations/manage-invitations.
 import { meRoutes } from './routes/me/me.js';
 import { listMemberRoutes } from './routes/members/list-members.js';
 import { manageMemberRoutes } from './routes/members/manage-members.js';
+import { listOrganizationRoutes } from './routes/organizations/list-organizations.js';
 import { organizationRoutes } from './routes/organizations/organizations.js';
 import { transferOwnershipRoutes } from './routes/organizations/transfer-ownership.js';
-import { createRateLimiters } from './rate-limit/rate-limiter.js';
 import { createStore } from './store/store.js';
 
 /** The Hono app returned by {@link createOrgkitApp}, with its dependencies for embedding hosts. */
@@ -111,6 +112,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   app.route('/v1', sessionRoutes);
   app.route('/v1', passwordResetRoutes);
   app.route('/v1', meRoutes);
+  app.route('/v1', listOrganizationRoutes);
   app.route('/v1', organizationRoutes);
   app.route('/v1', transferOwnershipRoutes);
   app.route('/v1', listMemberRoutes);
