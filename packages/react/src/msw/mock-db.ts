@@ -1,0 +1,267 @@
+import { AccessModel, type Catalog, type PermissionSet, type RoleSpec } from '@orgkit/core';
+import { encodeCursor, newId, newSortableId } from './encoding.js';
+import type { OrgkitMockScenario } from './scenario.js';
+
+type UserStatus = 'invited' | 'active' | 'disabled';
+
+/** @internal mutable records of the mock */
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password: string | null;
+  status: UserStatus;
+  platformAdmin: boolean;
+  createdAt: Date;
+}
+export interface OrgRow {
+  id: string;
+  name: string;
+  slug: string;
+  parentId: string | null;
+  kind: 'partner' | 'client' | 'standard';
+  createdAt: Date;
+  deletedAt: Date | null;
+}
+export interface MembershipRow {
+  orgId: string;
+  userId: string;
+  roles: string[];
+  status: 'active' | 'disabled';
+  joinedAt: Date;
+}
+export interface InvitationRow {
+  id: string;
+  orgId: string;
+  email: string;
+  roles: string[];
+  inviterId: string | null;
+  status: 'pending' | 'accepted' | 'revoked';
+  expiresAt: Date;
+  createdAt: Date;
+  token: string | null;
+}
+export interface AuditRow {
+  id: string;
+  orgId: string | null;
+  actorId: string | null;
+  actorType: 'user' | 'api_key' | 'system';
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  description: string;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+}
+export interface SessionRow {
+  userId: string;
+  activeOrgId: string | null;
+}
+
+/** What the caller may do in one org (the server's `OrgAccess`). */
+export interface MockAccess {
+  readonly org: OrgRow;
+  readonly member: boolean;
+  readonly permissions: PermissionSet<string>;
+}
+
+/** Options of {@link MockDb}. */
+export interface MockDbOptions {
+  readonly catalog: Catalog<string>;
+  readonly presets: readonly RoleSpec<string>[];
+  readonly now: () => Date;
+}
+
+/** The password of scenario users that do not set one. */
+export const DEFAULT_MOCK_PASSWORD = 'password123';
+const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+const EPOCH = '2026-01-01T00:00:00.000Z';
+
+/**
+ * The mock API's in-memory database. Decisions go through `AccessModel` from `@orgkit/core`,
+ * rebuilt from these records when they change, so the mock answers as the server does.
+ */
+export class MockDb {
+  readonly users = new Map<string, UserRow>();
+  readonly orgs = new Map<string, OrgRow>();
+  readonly memberships = new Map<string, MembershipRow>();
+  invitations: InvitationRow[] = [];
+  audit: AuditRow[] = [];
+  readonly sessions = new Map<string, SessionRow>();
+  /** The session of requests that carry no session cookie. */
+  ambient: SessionRow | null;
+  membershipPolicy: 'single' | 'multiple';
+  selfServe: boolean;
+  private cachedModel: AccessModel<string> | undefined;
+
+  constructor(
+    scenario: OrgkitMockScenario,
+    readonly options: MockDbOptions,
+  ) {
+    for (const u of scenario.users) {
+      this.users.set(u.id, {
+        id: u.id,
+        email: u.email.toLowerCase(),
+        name: u.name,
+        password: u.password ?? DEFAULT_MOCK_PASSWORD,
+        status: u.status ?? 'active',
+        platformAdmin: u.platformAdmin ?? false,
+        createdAt: new Date(u.createdAt ?? EPOCH),
+      });
+    }
+    for (const o of scenario.organizations) {
+      this.orgs.set(o.id, {
+        id: o.id,
+        name: o.name,
+        slug: o.slug ?? o.id,
+        parentId: o.parentId ?? null,
+        kind: o.kind ?? (o.parentId ? 'client' : 'standard'),
+        createdAt: new Date(o.createdAt ?? EPOCH),
+        deletedAt: null,
+      });
+    }
+    for (const m of scenario.memberships) {
+      this.memberships.set(`${m.orgId}/${m.userId}`, {
+        orgId: m.orgId,
+        userId: m.userId,
+        roles: [...m.roles],
+        status: m.status ?? 'active',
+        joinedAt: new Date(m.joinedAt ?? EPOCH),
+      });
+    }
+    const now = options.now().getTime();
+    for (const i of scenario.invitations ?? []) {
+      const createdAt = new Date(i.createdAt ?? now);
+      this.invitations.push({
+        id: i.id ?? newSortableId('inv', createdAt.getTime()),
+        orgId: i.orgId,
+        email: i.email.toLowerCase(),
+        roles: [...(i.roles ?? ['member'])],
+        inviterId: i.inviterId ?? null,
+        status: i.status ?? 'pending',
+        expiresAt: new Date(i.expiresAt ?? createdAt.getTime() + INVITATION_TTL_MS),
+        createdAt,
+        token: i.token ?? null,
+      });
+    }
+    for (const e of scenario.auditEvents ?? []) {
+      const createdAt = new Date(e.createdAt ?? now);
+      this.audit.push({
+        id: e.id ?? newSortableId('evt', createdAt.getTime()),
+        orgId: e.orgId,
+        actorId: e.actorId,
+        actorType: e.actorId ? 'user' : 'system',
+        action: e.action,
+        targetType: e.targetType ?? null,
+        targetId: e.targetId ?? null,
+        description: e.description,
+        before: e.before ?? null,
+        after: e.after ?? null,
+        createdAt,
+      });
+    }
+    this.ambient = scenario.signedInAs
+      ? { userId: scenario.signedInAs, activeOrgId: scenario.activeOrgId ?? null }
+      : null;
+    this.membershipPolicy = scenario.membership ?? 'multiple';
+    this.selfServe = scenario.selfServe ?? false;
+  }
+
+  now(): Date {
+    return this.options.now();
+  }
+
+  /** Call after changing records that decisions depend on. */
+  changed(): void {
+    this.cachedModel = undefined;
+  }
+
+  /** The core access model over the live records (disabled memberships give no roles). */
+  model(): AccessModel<string> {
+    this.cachedModel ??= new AccessModel(this.options.catalog, this.options.presets, {
+      orgs: [...this.orgs.values()].map((o) => ({ id: o.id, parentId: o.parentId, kind: o.kind })),
+      users: [...this.users.values()].map((u) => ({
+        id: u.id,
+        status: u.status,
+        platformAdmin: u.platformAdmin,
+      })),
+      memberships: [...this.memberships.values()]
+        .filter((m) => m.status === 'active')
+        .map((m) => ({ orgId: m.orgId, userId: m.userId, roles: m.roles })),
+    });
+    return this.cachedModel;
+  }
+
+  liveOrg(orgId: string): OrgRow | undefined {
+    const org = this.orgs.get(orgId);
+    return org && !org.deletedAt ? org : undefined;
+  }
+
+  membership(orgId: string, userId: string): MembershipRow | undefined {
+    return this.memberships.get(`${orgId}/${userId}`);
+  }
+
+  userByEmail(email: string): UserRow | undefined {
+    const wanted = email.toLowerCase();
+    for (const u of this.users.values()) if (u.email === wanted) return u;
+    return undefined;
+  }
+
+  /** The server's `access.resolve`: undefined when the org is unknown or invisible. */
+  access(user: UserRow, orgId: string): MockAccess | undefined {
+    const org = this.liveOrg(orgId);
+    if (!org) return undefined;
+    const membership = this.membership(orgId, user.id);
+    const permissions = this.model().permissions(user.id, orgId);
+    const activeMember = membership?.status === 'active';
+    if (!activeMember && !user.platformAdmin && permissions.size === 0) return undefined;
+    return { org, member: membership !== undefined, permissions };
+  }
+
+  /** Starts a session for a user; returns its cookie token. */
+  startSession(userId: string): string {
+    const token = newId('mock_session');
+    this.sessions.set(token, { userId, activeOrgId: null });
+    this.ambient = { userId, activeOrgId: null };
+    return token;
+  }
+
+  /** Appends an audit event as the server records one. */
+  record(
+    actorId: string | null,
+    entry: Omit<AuditRow, 'id' | 'createdAt' | 'actorId' | 'actorType' | 'before' | 'after'> & {
+      before?: unknown;
+      after?: unknown;
+    },
+  ): void {
+    const createdAt = this.now();
+    this.audit.push({
+      id: newSortableId('evt', createdAt.getTime()),
+      actorId,
+      actorType: actorId ? 'user' : 'system',
+      before: null,
+      after: null,
+      ...entry,
+      createdAt,
+    });
+  }
+
+  newOrgId(): string {
+    return newId('org');
+  }
+  newUserId(): string {
+    return newId('usr');
+  }
+  newInvitation(): { id: string; token: string; expiresAt: Date } {
+    const now = this.now().getTime();
+    return {
+      id: newSortableId('inv', now),
+      token: newId('tok'),
+      expiresAt: new Date(now + INVITATION_TTL_MS),
+    };
+  }
+}
+
+/** The server's cursor helper, re-exported for routes. */
+export { encodeCursor };

@@ -1,0 +1,55 @@
+import type { AuditEventFilters, InvitationFilters, MemberFilters } from '../lib/types.js';
+
+const all = ['orgkit'] as const;
+
+/**
+ * The one query-key factory of Orgkit. Keys nest `all → resource → scope → list(filters) /
+ * detail(id)`, so invalidating a parent clears every child:
+ * `invalidateQueries({ queryKey: orgkitKeys.members.org(orgId) })` refetches that org's lists
+ * and member details.
+ */
+export const orgkitKeys = {
+  all,
+  /** `GET /v1/auth/session`. */
+  session: () => [...all, 'session'] as const,
+  organizations: {
+    all: () => [...all, 'organizations'] as const,
+    /** `GET /v1/me/organizations`: the caller's memberships. */
+    mine: () => [...all, 'organizations', 'mine'] as const,
+    details: () => [...all, 'organizations', 'detail'] as const,
+    detail: (orgId: string) => [...all, 'organizations', 'detail', orgId] as const,
+    /** Sub-organizations and managed client organizations. */
+    children: (orgId: string) => [...all, 'organizations', 'children', orgId] as const,
+  },
+  permissions: {
+    all: () => [...all, 'permissions'] as const,
+    /** The caller's compiled permission set in one organization. */
+    detail: (orgId: string) => [...all, 'permissions', orgId] as const,
+  },
+  members: {
+    all: () => [...all, 'members'] as const,
+    org: (orgId: string) => [...all, 'members', orgId] as const,
+    lists: (orgId: string) => [...all, 'members', orgId, 'list'] as const,
+    list: (orgId: string, filters: MemberFilters = {}) =>
+      [...all, 'members', orgId, 'list', filters] as const,
+    details: (orgId: string) => [...all, 'members', orgId, 'detail'] as const,
+    detail: (orgId: string, userId: string) =>
+      [...all, 'members', orgId, 'detail', userId] as const,
+  },
+  invitations: {
+    all: () => [...all, 'invitations'] as const,
+    org: (orgId: string) => [...all, 'invitations', orgId] as const,
+    lists: (orgId: string) => [...all, 'invitations', orgId, 'list'] as const,
+    list: (orgId: string, filters: InvitationFilters = {}) =>
+      [...all, 'invitations', orgId, 'list', filters] as const,
+  },
+  auditEvents: {
+    all: () => [...all, 'audit-events'] as const,
+    org: (orgId: string) => [...all, 'audit-events', 'org', orgId] as const,
+    orgList: (orgId: string, filters: AuditEventFilters = {}) =>
+      [...all, 'audit-events', 'org', orgId, filters] as const,
+    user: (userId: string) => [...all, 'audit-events', 'user', userId] as const,
+    userList: (userId: string, filters: AuditEventFilters = {}) =>
+      [...all, 'audit-events', 'user', userId, filters] as const,
+  },
+} as const;
