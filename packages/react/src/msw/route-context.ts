@@ -27,10 +27,20 @@ export interface RouteContext {
   readonly latency: number | 'real' | 'infinite' | undefined;
 }
 
-function sessionOf(db: MockDb, cookies: Record<string, string>): SessionRow | null {
-  const token = cookies[SESSION_COOKIE];
-  if (token !== undefined) return db.sessions.get(token) ?? null;
-  return db.ambient;
+const SESSION_IN_HEADER = new RegExp(`(?:^|[;,]\\s*)${SESSION_COOKIE}=([^;,\\s]*)`);
+
+function sessionOf(
+  db: MockDb,
+  request: Request,
+  cookies: Record<string, string>,
+): SessionRow | null {
+  // The Cookie header first (Node, jsdom-likes that merge jars oddly); MSW's parsed cookies in
+  // browsers, where the header is not visible.
+  const header = request.headers.get('cookie');
+  const token = header ? SESSION_IN_HEADER.exec(header)?.[1] : cookies[SESSION_COOKIE];
+  // A token this world never issued (a cookie left by another story or test) is ignored, so
+  // each world starts from its own ambient session.
+  return (token && db.sessions.get(token)) || db.ambient;
 }
 
 /** Wraps a route: resolves the caller, renders thrown {@link MockProblem}s as problem+json. */
@@ -41,7 +51,7 @@ export function route(
   return (async ({ request, params, cookies }) => {
     if (ctx.latency !== undefined) await delay(ctx.latency);
     const url = new URL(request.url);
-    const session = sessionOf(ctx.db, cookies);
+    const session = sessionOf(ctx.db, request, cookies);
     const found = session ? ctx.db.users.get(session.userId) : undefined;
     const user = found && found.status !== 'disabled' ? found : null;
     try {
