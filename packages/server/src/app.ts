@@ -18,6 +18,9 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestContext } from './middleware/request-context.js';
 import { type OrgkitAppOptions, resolveOptions } from './options.js';
 import { createRateLimiters } from './rate-limit/rate-limiter.js';
+import { accessCheckRoutes } from './routes/access/check.js';
+import { grantRoutes } from './routes/access/grants.js';
+import { resourceRoutes } from './routes/access/resources.js';
 import { auditRoutes } from './routes/audit/audit-events.js';
 import { passwordResetRoutes } from './routes/auth/password-reset.js';
 import { sessionRoutes } from './routes/auth/session.js';
@@ -29,6 +32,7 @@ import { manageInvitationRoutes } from './routes/invitations/manage-invitations.
 import { meRoutes } from './routes/me/me.js';
 import { listMemberRoutes } from './routes/members/list-members.js';
 import { manageMemberRoutes } from './routes/members/manage-members.js';
+import { hierarchyRoutes } from './routes/organizations/hierarchy.js';
 import { listOrganizationRoutes } from './routes/organizations/list-organizations.js';
 import { organizationRoutes } from './routes/organizations/organizations.js';
 import { transferOwnershipRoutes } from './routes/organizations/transfer-ownership.js';
@@ -120,6 +124,10 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   app.route('/v1', manageInvitationRoutes);
   app.route('/v1', acceptInvitationRoutes);
   app.route('/v1', auditRoutes);
+  app.route('/v1', hierarchyRoutes);
+  app.route('/v1', resourceRoutes);
+  app.route('/v1', grantRoutes);
+  app.route('/v1', accessCheckRoutes);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -81,8 +81,21 @@ export interface OrgkitAppOptions {
   readonly bodyLimitBytes?: number;
   /** Rate limits per IP on auth routes and per API key; Redis-backed when `redisUrl` is set. */
   readonly rateLimits?: RateLimitOptions;
+  /** Resource ACL behaviour. */
+  readonly acl?: AclOptions;
   /** Time source, for tests. */
   readonly now?: () => Date;
+}
+
+/** Resource ACL behaviour. */
+export interface AclOptions {
+  /**
+   * Grants made automatically when a resource of a type is first registered, to every member
+   * holding one of `roles` directly (seed 004: Owner and Admin are added to every new product).
+   */
+  readonly autoGrants?: Readonly<
+    Record<string, { readonly roles: readonly string[]; readonly actions: readonly string[] }>
+  >;
 }
 
 /** {@link OrgkitAppOptions} with every default applied. */
@@ -96,6 +109,7 @@ export interface ResolvedOptions {
   readonly mail: MailOptions & { readonly from: string };
   readonly organizations: Required<OrganizationOptions>;
   readonly bodyLimitBytes: number;
+  readonly acl: Required<AclOptions>;
   readonly now: () => Date;
 }
 
@@ -129,6 +143,7 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
       invitationTtlSeconds: options.organizations?.invitationTtlSeconds ?? 7 * 24 * 3600,
     },
     bodyLimitBytes: options.bodyLimitBytes ?? 100 * 1024,
+    acl: { autoGrants: options.acl?.autoGrants ?? {} },
     now: options.now ?? (() => new Date()),
   };
 }

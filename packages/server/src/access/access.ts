@@ -1,4 +1,5 @@
 import {
+  type AccessQuery,
   type Catalog,
   computePermissions,
   createRoleRegistry,
@@ -27,6 +28,8 @@ export interface OrgAccess {
   readonly permissions: PermissionSet<Permission>;
   /** The registry with the custom roles visible from this org. */
   readonly registry: RoleRegistry<Permission>;
+  /** What the decision was computed from, for `explain()`. */
+  readonly query: AccessQuery;
 }
 
 /**
@@ -58,8 +61,14 @@ export function actorOf(principal: Principal): AccessActor {
 
 /** Options of {@link createAccess}. */
 export interface AccessOptions {
+  /**
+   * The host's catalog: Orgkit's own (`orgkitCatalogSpec`) spread into the host's modules, so
+   * the server's checks and the host's resource types (ACL-controlled ones included) share one
+   * compiled index. Default: Orgkit's catalog alone.
+   */
+  readonly catalog?: Catalog<string>;
   /** Preset roles; default Orgkit's (owner, admin, member, billing_contact, viewer). */
-  readonly presets?: readonly RoleSpec<Permission>[];
+  readonly presets?: readonly RoleSpec<string>[];
 }
 
 /** Maps a stored custom role to core's definition. */
@@ -81,12 +90,23 @@ export function toRoleDefinition(row: CustomRoleRow): RoleDefinition<Permission>
 
 /** Builds the access decisions over Orgkit's catalog and presets. */
 export function createAccess(options: AccessOptions = {}): Access {
+  const missing = options.catalog
+    ? orgkitCatalog.permissions.filter((p) => !options.catalog?.has(p))
+    : [];
+  if (missing.length > 0) {
+    throw new Error(
+      `The host catalog must include Orgkit's own permissions (spread orgkitCatalogSpec); missing: ${missing.join(', ')}`,
+    );
+  }
+  // The host catalog is a superset of Orgkit's: the server's own checks stay typed, host
+  // permissions (ACL types, product roles) are reached as strings.
+  const catalog = (options.catalog ?? orgkitCatalog) as Catalog<Permission>;
   const registry = createRoleRegistry<Permission>(
-    orgkitCatalog,
-    options.presets ?? orgkitPresetRoles,
+    catalog,
+    (options.presets ?? orgkitPresetRoles) as readonly RoleSpec<Permission>[],
   );
   return {
-    catalog: orgkitCatalog,
+    catalog,
     registry,
     async resolve(store, actor, orgId) {
       const org = await store.organizations.findById(orgId);
@@ -105,18 +125,26 @@ export function createAccess(options: AccessOptions = {}): Access {
       ]);
       const scoped =
         custom.length > 0 ? registry.withCustomRoles(custom.map(toRoleDefinition)) : registry;
-      let permissions = computePermissions(scoped, {
+      const query: AccessQuery = {
         subject: { userId: user.id, status: user.status, platformAdmin: user.platformAdmin },
         orgId,
         ancestors,
         member,
         assignments,
-      });
+      };
+      let permissions = computePermissions(scoped, query);
       if (!member && !user.platformAdmin && permissions.size === 0) return undefined;
       if (actor.apiKey?.scopes) {
-        permissions = permissions.intersect(PermissionSet.of(orgkitCatalog, actor.apiKey.scopes));
+        permissions = permissions.intersect(PermissionSet.of(catalog, actor.apiKey.scopes));
       }
-      return { org, member: membership !== undefined, ancestors, permissions, registry: scoped };
+      return {
+        org,
+        member: membership !== undefined,
+        ancestors,
+        permissions,
+        registry: scoped,
+        query,
+      };
     },
   };
 }

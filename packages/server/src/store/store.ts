@@ -2,8 +2,10 @@ import type { Db, DbOrTx } from '../db/database.js';
 import { auditStore } from './audit.js';
 import { invitationStore } from './invitations.js';
 import { memberStore } from './members.js';
+import { orgTreeStore } from './org-tree.js';
 import { organizationStore } from './organizations.js';
 import { idempotencyStore, outboxStore } from './platform.js';
+import { resourceStore } from './resources.js';
 import { sessionStore, userStore } from './users.js';
 
 /** The storage adapter routes use: intention-revealing methods grouped by resource. */
@@ -18,6 +20,8 @@ export interface Store {
   readonly audit: ReturnType<typeof auditStore>;
   readonly outbox: ReturnType<typeof outboxStore>;
   readonly idempotency: ReturnType<typeof idempotencyStore>;
+  readonly resources: ReturnType<typeof resourceStore>;
+  readonly orgTree: ReturnType<typeof orgTreeStore>;
   /**
    * Runs `fn` in one transaction with a store bound to it: every mutation and its audit event
    * commit together or not at all. Nested calls join the outer transaction.
@@ -36,6 +40,8 @@ function buildStore(db: DbOrTx, inTransaction: boolean): Store {
     audit: auditStore(db),
     outbox: outboxStore(db),
     idempotency: idempotencyStore(db),
+    resources: resourceStore(db),
+    orgTree: orgTreeStore(db),
     transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
       if (inTransaction) return fn(store);
       return (db as Db).transaction((tx) => fn(buildStore(tx, true)));

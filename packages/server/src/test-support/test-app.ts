@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { Access } from '../access/access.js';
 import { createOrgkitApp, type OrgkitApp } from '../app.js';
 import { CSRF_COOKIE } from '../auth/session-cookie.js';
 import type { Database } from '../db/database.js';
@@ -97,7 +98,7 @@ export interface TestApp {
  */
 export function useTestApp(
   backend: TestBackend,
-  options: Partial<Omit<OrgkitAppOptions, 'database'>> = {},
+  options: Partial<Omit<OrgkitAppOptions, 'database'>> & { access?: Access } = {},
 ): TestApp {
   let app: OrgkitApp | undefined;
   let database: Database | undefined;

@@ -1,0 +1,213 @@
+import type { AclGrant, Principal } from '@orgkit/core';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database.js';
+import {
+  aclGrants,
+  groupMembers,
+  groups,
+  memberships,
+  type PrincipalType,
+  resources,
+  users,
+} from '../db/schema/index.js';
+import { newId } from '../lib/ids.js';
+
+/** A registered ACL-controlled resource instance. */
+export interface ResourceRow {
+  readonly orgId: string;
+  readonly type: string;
+  readonly id: string;
+  readonly parentId: string | null;
+  readonly createdAt: Date;
+}
+
+/** A grant as stored: core's {@link AclGrant} plus its org. */
+export interface StoredGrant extends AclGrant {
+  readonly orgId: string;
+}
+
+const principalOf = (type: PrincipalType, id: string): Principal =>
+  type === 'email' ? { kind: 'email', email: id } : { kind: type, id };
+
+const principalColumns = (p: Principal): { principalType: PrincipalType; principalId: string } =>
+  p.kind === 'email'
+    ? { principalType: 'email', principalId: p.email.toLowerCase() }
+    : { principalType: p.kind, principalId: p.id };
+
+/** Storage of resource instances (trees per type) and their ACL grants. */
+export function resourceStore(db: DbOrTx) {
+  return {
+    async get(orgId: string, type: string, id: string): Promise<ResourceRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(resources)
+        .where(and(eq(resources.orgId, orgId), eq(resources.type, type), eq(resources.id, id)));
+      return row;
+    },
+
+    /** Registers or re-parents a resource; returns the previous row, if any. */
+    async upsert(row: Omit<ResourceRow, 'createdAt'>): Promise<ResourceRow | undefined> {
+      const before = await this.get(row.orgId, row.type, row.id);
+      await db
+        .insert(resources)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [resources.orgId, resources.type, resources.id],
+          set: { parentId: row.parentId },
+        });
+      return before;
+    },
+
+    async hasChildren(orgId: string, type: string, id: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: resources.id })
+        .from(resources)
+        .where(
+          and(eq(resources.orgId, orgId), eq(resources.type, type), eq(resources.parentId, id)),
+        )
+        .limit(1);
+      return row !== undefined;
+    },
+
+    /** Deletes a resource and its grants. */
+    async remove(orgId: string, type: string, id: string): Promise<void> {
+      await db
+        .delete(aclGrants)
+        .where(
+          and(
+            eq(aclGrants.orgId, orgId),
+            eq(aclGrants.resourceType, type),
+            eq(aclGrants.resourceId, id),
+          ),
+        );
+      await db
+        .delete(resources)
+        .where(and(eq(resources.orgId, orgId), eq(resources.type, type), eq(resources.id, id)));
+    },
+
+    /**
+     * The resource and its ancestors, nearest first, in one recursive query (depth-capped and
+     * cycle-safe). An unregistered resource is a chain of itself.
+     */
+    async chain(orgId: string, type: string, id: string): Promise<string[]> {
+      const result = await db.execute<{ id: string; depth: number }>(sql`
+        with recursive up(id, parent_id, depth, path) as (
+          select id, parent_id, 0, array[id] from ${resources}
+          where org_id = ${orgId} and type = ${type} and id = ${id}
+          union all
+          select r.id, r.parent_id, up.depth + 1, up.path || r.id
+          from ${resources} r join up on r.id = up.parent_id
+          where r.org_id = ${orgId} and r.type = ${type} and up.depth < 64 and not r.id = any(up.path)
+        )
+        select id, depth from up order by depth`);
+      const ids = (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+      return ids.length > 0 ? ids : [id];
+    },
+
+    /** Grants on any of the given resources of one type. */
+    async grantsOn(orgId: string, type: string, ids: readonly string[]): Promise<StoredGrant[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select()
+        .from(aclGrants)
+        .where(
+          and(
+            eq(aclGrants.orgId, orgId),
+            eq(aclGrants.resourceType, type),
+            inArray(aclGrants.resourceId, [...ids]),
+          ),
+        )
+        .orderBy(asc(aclGrants.createdAt), asc(aclGrants.id));
+      return rows.map((r) => ({
+        orgId: r.orgId,
+        resource: { type: r.resourceType, id: r.resourceId },
+        principal: principalOf(r.principalType, r.principalId),
+        ...(r.actions ? { actions: r.actions } : {}),
+        ...(r.roleKey ? { role: r.roleKey } : {}),
+      }));
+    },
+
+    /** Replaces every grant on one resource. */
+    async replaceGrants(
+      orgId: string,
+      type: string,
+      id: string,
+      grants: readonly AclGrant[],
+    ): Promise<void> {
+      await db
+        .delete(aclGrants)
+        .where(
+          and(
+            eq(aclGrants.orgId, orgId),
+            eq(aclGrants.resourceType, type),
+            eq(aclGrants.resourceId, id),
+          ),
+        );
+      if (grants.length === 0) return;
+      await db.insert(aclGrants).values(
+        grants.map((g) => ({
+          id: newId('acl'),
+          orgId,
+          resourceType: type,
+          resourceId: id,
+          ...principalColumns(g.principal),
+          roleKey: g.role ?? null,
+          actions: g.actions ? [...g.actions] : null,
+        })),
+      );
+    },
+
+    /** Ids of the groups of the given orgs that the user belongs to. */
+    async groupIdsOf(userId: string, orgIds: readonly string[]): Promise<string[]> {
+      if (orgIds.length === 0) return [];
+      const rows = await db
+        .select({ id: groups.id })
+        .from(groupMembers)
+        .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+        .where(and(eq(groupMembers.userId, userId), inArray(groups.orgId, [...orgIds])));
+      return rows.map((r) => r.id);
+    },
+
+    /** Members of each group, for notification recipients. */
+    async groupMembers(groupIds: readonly string[]): Promise<Map<string, string[]>> {
+      const out = new Map<string, string[]>();
+      if (groupIds.length === 0) return out;
+      const rows = await db
+        .select({ groupId: groupMembers.groupId, userId: groupMembers.userId })
+        .from(groupMembers)
+        .where(inArray(groupMembers.groupId, [...groupIds]));
+      for (const r of rows) out.set(r.groupId, [...(out.get(r.groupId) ?? []), r.userId]);
+      return out;
+    },
+
+    /** Users by id (id, e-mail, name), for notification recipients. */
+    async usersByIds(ids: readonly string[]) {
+      if (ids.length === 0) return [];
+      return db
+        .select({ id: users.id, email: users.email, name: users.name, status: users.status })
+        .from(users)
+        .where(inArray(users.id, [...ids]))
+        .orderBy(asc(users.email));
+    },
+
+    /** Which of these users are members of the org. */
+    async membersAmong(orgId: string, ids: readonly string[]): Promise<string[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select({ id: memberships.userId })
+        .from(memberships)
+        .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, [...ids])));
+      return rows.map((r) => r.id);
+    },
+
+    /** Groups of an org by id (to validate grant principals). */
+    async groupsIn(orgId: string, ids: readonly string[]): Promise<string[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .select({ id: groups.id })
+        .from(groups)
+        .where(and(eq(groups.orgId, orgId), inArray(groups.id, [...ids])));
+      return rows.map((r) => r.id);
+    },
+  };
+}
