@@ -8,7 +8,7 @@ export default defineProject({
     name: 'react',
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
-    setupFiles: ['@testing-library/jest-dom/vitest'],
+    setupFiles: ['./src/test-support/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -16,7 +16,7 @@ export { type CreateMemberInput, useCreateMember } from './hooks/use-create-memb
 export { type UseInvitationsResult, useInvitations } from './hooks/use-invitations.js';
 export { useMember } from './hooks/use-member.js';
 export { type UseMembersResult, useMembers } from './hooks/use-members.js';
-export { type OrgSwitcher, useOrgSwitcher } from './hooks/use-org-switcher.js';
+export { type OrgSwitcherState, useOrgSwitcher } from './hooks/use-org-switcher.js';
 export { type UseOrgTreeResult, useOrgTree } from './hooks/use-org-tree.js';
 export { useOrganization } from './hooks/use-organization.js';
 export { type UseOrganizationsResult, useOrganizations } from './hooks/use-organizations.js';

@@ -17,7 +17,7 @@ export { type CreateMemberInput, useCreateMember } from './hooks/use-create-memb
 export { type UseInvitationsResult, useInvitations } from './hooks/use-invitations.js';
 export { useMember } from './hooks/use-member.js';
 export { type UseMembersResult, useMembers } from './hooks/use-members.js';
-export { type OrgSwitcher, useOrgSwitcher } from './hooks/use-org-switcher.js';
+export { type OrgSwitcherState, useOrgSwitcher } from './hooks/use-org-switcher.js';
 export { type UseOrgTreeResult, useOrgTree } from './hooks/use-org-tree.js';
 export { useOrganization } from './hooks/use-organization.js';
 export { type UseOrganizationsResult, useOrganizations } from './hooks/use-organizations.js';
@@ -54,6 +54,21 @@ export { fr } from './locale/fr.js';
 export { formatMessage, mergeLocale } from './locale/merge-locale.js';
 export type { OrgkitLocale } from './locale/types.js';
 export { useOrgkitLocale } from './locale/use-locale.js';
+export {
+  OrgSwitcher,
+  type OrgSwitcherProps,
+} from './org-switcher/org-switcher.js';
+export {
+  OrgSwitcherContent,
+  type OrgSwitcherContentProps,
+  OrgSwitcherItem,
+  type OrgSwitcherItemProps,
+  OrgSwitcherRoot,
+  type OrgSwitcherRootProps,
+  OrgSwitcherTrigger,
+  type OrgSwitcherTriggerProps,
+} from './org-switcher/org-switcher-parts.js';
+export { PermissionGate, type PermissionGateProps } from './permission-gate/permission-gate.js';
 export { type OrgkitContextValue, useOrgkitContext } from './provider/orgkit-context.js';
 export {
   ACTIVE_ORG_STORAGE_KEY,
@@ -75,3 +90,10 @@ export { organizationQueryOptions } from './queries/organization-query-options.j
 export { orgkitKeys } from './queries/orgkit-keys.js';
 export { decodePermissions, permissionsQueryOptions } from './queries/permissions-query-options.js';
 export { sessionQueryOptions } from './queries/session-query-options.js';
+export {
+  OrgkitStatus,
+  OrgkitStatusDescription,
+  type OrgkitStatusProps,
+  type OrgkitStatusState,
+  OrgkitStatusTitle,
+} from './status/orgkit-status.js';

@@ -11,7 +11,7 @@ import { useOrganizations } from './use-organizations.js';
 import { useSession } from './use-session.js';
 
 /** Result of {@link useOrgSwitcher}. */
-export interface OrgSwitcher {
+export interface OrgSwitcherState {
   /** The caller's memberships (empty while loading). */
   readonly organizations: MyOrganization[];
   /** The active membership, if one is active. */
@@ -40,7 +40,7 @@ export interface OrgSwitcher {
  * @example
  * const { organizations, activeOrg, switchTo, needsChoice } = useOrgSwitcher();
  */
-export function useOrgSwitcher(): OrgSwitcher {
+export function useOrgSwitcher(): OrgSwitcherState {
   const ctx = useOrgkitContext('useOrgSwitcher');
   const queryClient = useQueryClient();
   const session = useSession();

@@ -223,7 +223,6 @@ export class MockDb {
   startSession(userId: string): string {
     const token = newId('mock_session');
     this.sessions.set(token, { userId, activeOrgId: null });
-    this.ambient = { userId, activeOrgId: null };
     return token;
   }
 

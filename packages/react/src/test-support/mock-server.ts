@@ -38,10 +38,6 @@ export function useMockServer(): {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     server.resetHandlers();
-    // A session cookie set by a mocked sign-in must not leak into the next test's world.
-    if (typeof document !== 'undefined') {
-      document.cookie = 'orgkit_session=; Max-Age=0; Path=/';
-    }
     calls.length = 0;
   });
   afterAll(() => server.close());

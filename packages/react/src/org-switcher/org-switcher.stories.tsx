@@ -1,0 +1,53 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { acmeScenario } from '../msw/scenarios.js';
+import { asUser, failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { OrgSwitcher } from './org-switcher.js';
+
+/**
+ * The caller's organizations in a menu, the active one checked. The choice is applied at once,
+ * saved to the session and remembered on the device; a user in several organizations with none
+ * chosen is asked to choose (seed 004).
+ */
+const meta = {
+  title: 'Organizations/OrgSwitcher',
+  component: OrgSwitcher,
+  tags: ['autodocs'],
+  parameters: { msw: { handlers: mockApi() } },
+} satisfies Meta<typeof OrgSwitcher>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Olivia, in Acme (owner) and Globex (member). */
+export const Default: Story = {};
+
+/** The menu open. */
+export const Open: Story = { args: { defaultOpen: true } };
+
+/** Several organizations and none chosen yet: choose at sign-in. */
+export const ChooseAtSignIn: Story = {
+  parameters: { msw: { handlers: asUser('usr_olivia', null) } },
+};
+
+/** A single-organization member: the only org is active. */
+export const MemberView: Story = {
+  parameters: { msw: { handlers: asUser('usr_mia', null) } },
+};
+
+export const Loading: Story = {
+  parameters: { msw: { handlers: [pending('/v1/me/organizations'), ...mockApi()] } },
+};
+
+export const Empty: Story = {
+  parameters: { msw: { handlers: mockApi({ ...acmeScenario, memberships: [] }) } },
+};
+
+export const ErrorState: Story = {
+  name: 'Error',
+  parameters: { msw: { handlers: [failing('/v1/me/organizations'), ...mockApi()] } },
+};
+
+/** Signed out: nothing to switch. */
+export const Forbidden: Story = {
+  parameters: { msw: { handlers: asUser('usr_nobody', null) } },
+};

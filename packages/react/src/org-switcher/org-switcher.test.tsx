@@ -1,0 +1,78 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { fr } from '../locale/fr.js';
+import { problemResponse } from '../msw/problem.js';
+import { acmeScenario, signedInAs } from '../msw/scenarios.js';
+import { TEST_BASE_URL, useMockServer } from '../test-support/mock-server.js';
+import { orgkitWrapper } from '../test-support/wrapper.js';
+import { OrgSwitcher } from './org-switcher.js';
+
+describe('OrgSwitcher', () => {
+  const msw = useMockServer();
+
+  it('shows the active organization and switches with the keyboard', async () => {
+    const api = msw.mock();
+    const onValueChange = vi.fn();
+    render(<OrgSwitcher onValueChange={onValueChange} />, orgkitWrapper());
+    const trigger = await screen.findByRole('button', { name: 'Organization: Acme' });
+    expect(trigger).toHaveAttribute('data-state', 'closed');
+    const user = userEvent.setup();
+    trigger.focus();
+    await user.keyboard('{Enter}');
+    const items = await screen.findAllByRole('menuitemradio');
+    expect(items.map((i) => i.textContent)).toEqual([
+      'AcmePartner · Owner',
+      'GlobexOrganization · Member',
+    ]);
+    expect(items[0]).toHaveAttribute('aria-checked', 'true');
+    await user.click(items[1]!);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Organization: Globex' })).toBeInTheDocument(),
+    );
+    expect(onValueChange).toHaveBeenCalledWith('org_globex');
+    expect(api.db.ambient?.activeOrgId).toBe('org_globex');
+  });
+
+  it('asks a user in several organizations to choose', async () => {
+    msw.mock({ scenario: signedInAs(acmeScenario, 'usr_olivia', null) });
+    render(<OrgSwitcher />, orgkitWrapper());
+    expect(await screen.findByText('Choose an organization')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Organization: Select an organization' }),
+    ).toBeEnabled();
+  });
+
+  it('shows loading, empty, error and signed-out states from the locale', async () => {
+    msw.mock({ scenario: { ...acmeScenario, memberships: [] } });
+    const { unmount } = render(<OrgSwitcher />, orgkitWrapper());
+    expect(screen.getByRole('button', { name: 'Organization: Loading…' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+    expect(
+      await screen.findByText('You are not a member of any organization yet.'),
+    ).toBeInTheDocument();
+    unmount();
+
+    msw.server.resetHandlers();
+    msw.mock(
+      {},
+      http.get(`${TEST_BASE_URL}/v1/me/organizations`, () =>
+        problemResponse(500, 'INTERNAL', 'Something went wrong on our side.'),
+      ),
+    );
+    const second = render(<OrgSwitcher />, orgkitWrapper({ locale: fr }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Vos organisations n’ont pas pu être chargées.',
+    );
+    expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
+    second.unmount();
+
+    msw.server.resetHandlers();
+    msw.mock({ scenario: signedInAs(acmeScenario, null) });
+    render(<OrgSwitcher />, orgkitWrapper());
+    expect(await screen.findByText('Sign in to continue.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,2 @@
+// Vite handles CSS imports in stories and the preview.
+declare module '*.css';
