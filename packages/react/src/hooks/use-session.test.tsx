@@ -91,7 +91,7 @@ describe('useSession', () => {
 
 describe('useSession after a mocked sign-in', () => {
   const msw = useMockServer();
-  it('ignores a session cookie left by another world', , async () => {
+  it('ignores a session cookie left by another world', async () => {
     const api = msw.mock({ scenario: signedInAs(acmeScenario, null) });
     const first = renderHook(() => useSignIn(), orgkitWrapper());
     await act(() =>
