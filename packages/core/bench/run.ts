@@ -35,7 +35,9 @@ const rand = prng(1);
   const grouped: Record<string, string[]> = {};
   for (const p of held) {
     const [r, a] = p.split(':') as [string, string];
-    (grouped[r] ??= []).push(a);
+    const list = grouped[r] ?? [];
+    list.push(a);
+    grouped[r] = list;
   }
   const role = ac.newRole(grouped);
   const probeParts = probes.map((p) => p.split(':') as [string, string]);
@@ -128,13 +130,11 @@ const rand = prng(1);
       principal: { kind: 'user' as const, id: 'u' },
       actions: ['read'],
     })),
-    ...chain
-      .slice(1)
-      .map((ref, i) => ({
-        resource: ref,
-        principal: { kind: 'user' as const, id: `other${i}` },
-        actions: ['read'],
-      })),
+    ...chain.slice(1).map((ref, i) => ({
+      resource: ref,
+      principal: { kind: 'user' as const, id: `other${i}` },
+      actions: ['read'],
+    })),
     {
       resource: { type: 'directories', id: 'd0' },
       principal: { kind: 'group', id: 'g1' },
