@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { notificationRecipients } from '@orgkit/core';
+import { type AclGrant, notificationRecipients } from '@orgkit/core';
 import { requireOrgPermission } from '../../access/require.js';
 import { loadAclQuery, requireAclType, ungivableActions } from '../../access/resource-access.js';
 import { auditActor } from '../../audit/actor.js';
@@ -11,6 +11,16 @@ import { GrantInput, GrantSchema, ResourceParams, toAclGrant } from './schemas.j
 
 /** Reading and replacing the grants of a resource; its notification recipients. */
 export const grantRoutes = createRouter();
+
+/** A grant as the API shows it; `inheritedFrom` is set when it sits on an ancestor. */
+function toGrantView(g: AclGrant, resourceId: string) {
+  return {
+    principal: g.principal,
+    ...(g.actions ? { actions: [...g.actions] } : {}),
+    ...(g.role ? { role: g.role } : {}),
+    inheritedFrom: g.resource.id === resourceId ? null : g.resource,
+  };
+}
 
 const GrantList = z.object({ grants: z.array(GrantSchema) }).openapi('GrantList');
 
@@ -38,12 +48,7 @@ grantRoutes.openapi(getGrants, async (c) => {
   const sorted = [...grants].sort((a, b) => depth.get(a.resource.id)! - depth.get(b.resource.id)!);
   return c.json(
     {
-      grants: sorted.map((g) => ({
-        principal: g.principal,
-        ...(g.actions ? { actions: [...g.actions] } : {}),
-        ...(g.role ? { role: g.role } : {}),
-        inheritedFrom: g.resource.id === resourceId ? null : g.resource,
-      })),
+      grants: sorted.map((g) => toGrantView(g, resourceId)),
     },
     200,
   );
@@ -144,12 +149,7 @@ grantRoutes.openapi(putGrants, async (c) => {
   });
   return c.json(
     {
-      grants: saved.map((g) => ({
-        principal: g.principal,
-        ...(g.actions ? { actions: [...g.actions] } : {}),
-        ...(g.role ? { role: g.role } : {}),
-        inheritedFrom: null,
-      })),
+      grants: saved.map((g) => toGrantView(g, resourceId)),
     },
     200,
   );
