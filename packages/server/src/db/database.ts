@@ -68,6 +68,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   }
   const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
   await client.waitReady;
+  return pgliteDatabase(client);
+}
+
+/** Wraps an open PGlite instance (e.g. one loaded from a dump) as a {@link Database}. */
+export function pgliteDatabase(client: PGlite): Database {
   const db = drizzlePglite({ client, schema });
   return {
     kind: 'pglite',

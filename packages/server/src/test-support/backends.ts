@@ -1,8 +1,9 @@
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, openDatabase } from '../db/database.js';
+import { type Database, openDatabase, pgliteDatabase } from '../db/database.js';
 
 /** A database engine the suites run against. */
 export interface TestBackend {
@@ -49,10 +50,28 @@ function ensurePostgres(url: string): Promise<void> {
   return ensured;
 }
 
+let pgliteTemplate: Promise<Blob> | undefined;
+
+/** A migrated, empty PGlite data directory, made once per worker: loading it skips initdb. */
+function migratedTemplate(): Promise<Blob> {
+  pgliteTemplate ??= (async () => {
+    const client = new PGlite();
+    await client.waitReady;
+    await pgliteDatabase(client).migrate();
+    const dump = await client.dumpDataDir('none');
+    await client.close();
+    return dump;
+  })();
+  return pgliteTemplate;
+}
+
 const pglite: TestBackend = {
   name: 'pglite',
   async open() {
-    const database = await openDatabase({ kind: 'pglite' });
+    const client = new PGlite({ loadDataDir: await migratedTemplate() });
+    await client.waitReady;
+    const database = pgliteDatabase(client);
+    // Idempotent: proves the template is current and costs one query.
     await database.migrate();
     return { database, dispose: () => database.close() };
   },
