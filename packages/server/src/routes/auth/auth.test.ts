@@ -32,6 +32,8 @@ describe.each(backends)('auth ($name)', (backend) => {
 
     expect((await c.request('/v1/auth/sign-out', { method: 'POST' })).status).toBe(204);
     expect(await t.store.sessions.findValid(sha256(token), new Date())).toBeUndefined();
+    const [event] = await t.store.audit.list({ userId: c.user?.id ?? found!.user.id, limit: 1 });
+    expect(event?.action).toBe('user.signed_out');
     const after = (await (await c.request('/v1/auth/session')).json()) as Json;
     expect(after.user).toBeNull();
   });

@@ -111,7 +111,18 @@ const signOut = createRoute({
 
 signUpInRoutes.openapi(signOut, async (c) => {
   const token = sessionTokenFrom(c);
-  if (token) await c.var.deps.store.sessions.deleteByTokenHash(sha256(token));
+  const principal = c.var.principal;
+  await c.var.deps.store.transaction(async (tx) => {
+    if (token) await tx.sessions.deleteByTokenHash(sha256(token));
+    if (principal?.method === 'session') {
+      await tx.audit.record(auditActor(c), {
+        action: 'user.signed_out',
+        targetType: 'user',
+        targetId: principal.user.id,
+        description: `${principal.user.email} signed out`,
+      });
+    }
+  });
   clearSessionCookies(c);
   return c.body(null, 204);
 });
