@@ -1,6 +1,7 @@
 import { PermissionSet } from '@orgkit/core';
 import { orgkitCatalog } from '@orgkit/core/presets';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../lib/tokens.js';
 import { backends } from '../../test-support/backends.js';
 import { type Client, useTestApp } from '../../test-support/test-app.js';
 
@@ -60,6 +61,34 @@ describe.each(backends)('me ($name)', (backend) => {
     expect((await other.request(`/v1/me/permissions?orgId=${orgA}`)).status).toBe(404);
     expect((await other.request('/v1/me/permissions?orgId=org_missing')).status).toBe(404);
     expect((await other.request('/v1/me/permissions')).status).toBe(422);
+  });
+
+  it('narrows an API key to its scopes and its org', async () => {
+    const scoped = 'ok_scoped1_secretsecretsecret';
+    await t.store.users.createApiKey({
+      userId: user.user!.id,
+      name: 'read-only',
+      prefix: 'scoped1',
+      hash: sha256(scoped),
+      orgId: orgB,
+      scopes: ['members:read', 'organization:read'],
+    });
+    const auth = { authorization: `Bearer ${scoped}` };
+    const inB = (await (
+      await t.app.request(`/v1/me/permissions?orgId=${orgB}`, { headers: auth })
+    ).json()) as {
+      permissions: string[];
+    };
+    expect(inB.permissions.sort()).toEqual(['members:read', 'organization:read']);
+    expect(
+      (await t.app.request(`/v1/organizations/${orgB}/members`, { headers: auth })).status,
+    ).toBe(200);
+    expect(
+      (await t.app.request(`/v1/organizations/${orgB}/invitations`, { headers: auth })).status,
+    ).toBe(403);
+    expect(
+      (await t.app.request(`/v1/me/permissions?orgId=${orgA}`, { headers: auth })).status,
+    ).toBe(404);
   });
 
   it('switches the active organization of the session', async () => {
