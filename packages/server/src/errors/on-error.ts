@@ -31,6 +31,15 @@ function codeForStatus(status: number): ErrorCode {
   }
 }
 
+/** Postgres `unique_violation` (23505), from pg or PGlite, possibly wrapped by Drizzle. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * The app's single error renderer: every thrown error becomes `application/problem+json`.
  * Unexpected errors are logged and answered with a generic 500 that leaks nothing.
@@ -43,6 +52,15 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     const status = err.status as ContentfulStatusCode;
     // hono's JSON validator throws a bare 400 on unparsable bodies.
     return problemResponse(c, status, codeForStatus(status), err.message || 'Bad request.');
+  }
+  if (isUniqueViolation(err)) {
+    // Two requests raced past the same existence check (same e-mail, slug, membership…).
+    return problemResponse(
+      c,
+      409,
+      ErrorCode.CONFLICT,
+      'This conflicts with a concurrent change; retry.',
+    );
   }
   const log = c.get('log');
   if (log) log.error({ err }, 'unhandled error');
