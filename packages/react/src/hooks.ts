@@ -6,6 +6,10 @@
  */
 export { Can, type CanProps } from './hooks/can.js';
 export { type ActiveOrgId, useActiveOrgId } from './hooks/use-active-org-id.js';
+export {
+  type UseAllOrganizationsResult,
+  useAllOrganizations,
+} from './hooks/use-all-organizations.js';
 export { type UseAuditEventsResult, useAuditEvents } from './hooks/use-audit-events.js';
 export { type CanResult, type UseCanOptions, useCan } from './hooks/use-can.js';
 export {
@@ -13,17 +17,32 @@ export {
   useCreateInvitations,
 } from './hooks/use-create-invitations.js';
 export { type CreateMemberInput, useCreateMember } from './hooks/use-create-member.js';
+export { explainQueryOptions, useExplain } from './hooks/use-explain.js';
 export { type UseInvitationsResult, useInvitations } from './hooks/use-invitations.js';
 export { useMember } from './hooks/use-member.js';
 export { type UseMembersResult, useMembers } from './hooks/use-members.js';
+export { type UseOrgChildrenResult, useOrgChildren } from './hooks/use-org-children.js';
 export { type OrgSwitcherState, useOrgSwitcher } from './hooks/use-org-switcher.js';
-export { type UseOrgTreeResult, useOrgTree } from './hooks/use-org-tree.js';
+export { useOrgTree } from './hooks/use-org-tree.js';
 export { useOrganization } from './hooks/use-organization.js';
+export {
+  type CreateOrganizationInput,
+  type UpdateOrganizationInput,
+  useCreateOrganization,
+  useDeleteOrganization,
+  useMoveOrganization,
+  useUpdateOrganization,
+} from './hooks/use-organization-mutations.js';
 export { type UseOrganizationsResult, useOrganizations } from './hooks/use-organizations.js';
 export { type UsePermissionsResult, usePermissions } from './hooks/use-permissions.js';
 export { useRemoveMember } from './hooks/use-remove-member.js';
 export { useResendInvitation } from './hooks/use-resend-invitation.js';
 export { useResetMemberPassword } from './hooks/use-reset-member-password.js';
+export {
+  useReplaceGrants,
+  useResourceGrants,
+  useResourceRecipients,
+} from './hooks/use-resource-grants.js';
 export { useRevokeInvitation } from './hooks/use-revoke-invitation.js';
 export { type UseSessionResult, useSession } from './hooks/use-session.js';
 export { type SignInInput, useSignIn } from './hooks/use-sign-in.js';
@@ -33,9 +52,14 @@ export { type UpdateMemberInput, useUpdateMember } from './hooks/use-update-memb
 export type { Permission, Register } from './lib/register.js';
 export type { ActiveOrgSource } from './lib/resolve-active-org.js';
 export type {
+  AclResource,
   AuditEvent,
   AuditEventFilters,
   DeepPartial,
+  Explanation,
+  Grant,
+  GrantInput,
+  GrantPrincipal,
   Invitation,
   InvitationFilters,
   InviteResult,
@@ -43,7 +67,11 @@ export type {
   MemberFilters,
   MyOrganization,
   MyPermissions,
+  NotificationRecipients,
   Organization,
+  OrganizationForest,
+  OrganizationTree,
+  OrganizationTreeNode,
   OrgkitSession,
   OrgkitUser,
   Page,
@@ -66,7 +94,13 @@ export {
   myOrganizationsQueryOptions,
 } from './queries/my-organizations-query-options.js';
 export { orgChildrenQueryOptions } from './queries/org-children-query-options.js';
+export { myOrgTreeQueryOptions, orgTreeQueryOptions } from './queries/org-tree-query-options.js';
 export { organizationQueryOptions } from './queries/organization-query-options.js';
-export { orgkitKeys } from './queries/orgkit-keys.js';
+export { type ExplainQuery, orgkitKeys } from './queries/orgkit-keys.js';
 export { decodePermissions, permissionsQueryOptions } from './queries/permissions-query-options.js';
+export { resourceAccessQueryOptions } from './queries/resource-access-query-options.js';
+export {
+  resourceGrantsQueryOptions,
+  resourceRecipientsQueryOptions,
+} from './queries/resource-grants-query-options.js';
 export { sessionQueryOptions } from './queries/session-query-options.js';

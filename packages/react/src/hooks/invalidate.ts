@@ -20,6 +20,7 @@ export function invalidateMember(
     ...(self
       ? [
           queryClient.invalidateQueries({ queryKey: orgkitKeys.permissions.detail(orgId) }),
+          queryClient.invalidateQueries({ queryKey: orgkitKeys.access.org(orgId) }),
           queryClient.invalidateQueries({ queryKey: orgkitKeys.organizations.mine() }),
         ]
       : []),

@@ -4,6 +4,7 @@ import { acmeScenario, signedInAs } from '../msw/scenarios.js';
 import { useMockServer } from '../test-support/mock-server.js';
 import { orgkitWrapper } from '../test-support/wrapper.js';
 import { useAuditEvents } from './use-audit-events.js';
+import { useOrgChildren } from './use-org-children.js';
 import { useOrgTree } from './use-org-tree.js';
 import { useOrganization } from './use-organization.js';
 import { useRemoveMember } from './use-remove-member.js';
@@ -56,12 +57,12 @@ describe('useAuditEvents', () => {
   });
 });
 
-describe('useOrganization and useOrgTree', () => {
+describe('useOrganization and useOrgChildren', () => {
   const msw = useMockServer();
   it('reads an organization and its managed children', async () => {
     msw.mock();
     const { result } = renderHook(
-      () => ({ org: useOrganization('org_acme'), tree: useOrgTree('org_acme') }),
+      () => ({ org: useOrganization('org_acme'), tree: useOrgChildren('org_acme') }),
       orgkitWrapper(),
     );
     await waitFor(() => expect(result.current.tree.isSuccess).toBe(true));

@@ -1,7 +1,9 @@
-import type { ResourceRef } from '@orgkit/core';
-import { OrgkitError } from '@orgkit/sdk';
+import type { Catalog, PermissionSet, ResourceRef } from '@orgkit/core';
+import type { OrgkitError } from '@orgkit/sdk';
+import { useQuery } from '@tanstack/react-query';
 import type { Permission } from '../lib/register.js';
 import { useOrgkitContext } from '../provider/orgkit-context.js';
+import { resourceAccessQueryOptions } from '../queries/resource-access-query-options.js';
 import { useActiveOrgId } from './use-active-org-id.js';
 import { usePermissions } from './use-permissions.js';
 import { useSession } from './use-session.js';
@@ -25,19 +27,23 @@ export interface CanResult {
 const PENDING: CanResult = { allowed: false, status: 'pending', error: null };
 const DENIED: CanResult = { allowed: false, status: 'success', error: null };
 const ALLOWED: CanResult = { allowed: true, status: 'success', error: null };
+const NO_RESOURCE: ResourceRef = { type: '', id: '' };
 
-function resourceCheckUnavailable(resource: ResourceRef): CanResult {
-  return {
-    allowed: false,
-    status: 'error',
-    error: new OrgkitError({
-      type: 'about:blank',
-      title: 'Resource check unavailable',
-      status: 0,
-      code: 'RESOURCE_CHECK_UNAVAILABLE',
-      detail: `Access to ${resource.type} ${resource.id} depends on its grants, which need the server's access check.`,
-    }),
-  };
+/**
+ * The answer the compiled set gives for a resource check, or `'server'` when only the
+ * resource's grants can tell (an ACL-controlled type without `<type>:all`).
+ */
+function decideOnResource(
+  catalog: Catalog<string>,
+  set: PermissionSet<Permission>,
+  permission: Permission,
+  resource: ResourceRef,
+): CanResult | 'server' {
+  const type = permission.slice(0, permission.indexOf(':'));
+  if (resource.type !== type) return DENIED;
+  if (!catalog.resources.get(type)?.acl) return ALLOWED;
+  if (set.has(`${type}:all` as Permission)) return ALLOWED;
+  return 'server';
 }
 
 /**
@@ -45,32 +51,40 @@ function resourceCheckUnavailable(resource: ResourceRef): CanResult {
  * organization (one request per organization, none per check): `false` while loading, with a
  * `status` for callers who need to tell "no" from "not yet".
  *
- * For an ACL-controlled resource type the set decides when it can (the permission is missing,
- * or `<type>:all` is held); otherwise the answer needs the resource's grants.
+ * With a `resource` of an ACL-controlled type, the set decides when it can (the permission is
+ * missing, or `<type>:all` is held); otherwise the server decides from the resource's grants,
+ * every such check of a render going out in one batch request.
  *
  * @example
- * const { allowed } = useCan('members:invite');
- * return allowed ? <InviteButton /> : null;
+ * const { allowed } = useCan('invitations:create');
+ * const canEdit = useCan('directories:update', { resource: { type: 'directories', id } });
  */
 export function useCan(permission: Permission, options: UseCanOptions = {}): CanResult {
-  const { catalog } = useOrgkitContext('useCan');
+  const { catalog, client } = useOrgkitContext('useCan');
   const session = useSession();
   const active = useActiveOrgId();
   const orgId = options.orgId === undefined ? active.orgId : options.orgId;
   const perms = usePermissions(orgId);
+  const set = perms.permissions;
+  const resource = options.resource;
+  const local =
+    set && resource && set.has(permission)
+      ? decideOnResource(catalog, set, permission, resource)
+      : undefined;
+  const remote = useQuery({
+    ...resourceAccessQueryOptions(client, orgId ?? '', permission, resource ?? NO_RESOURCE),
+    enabled: local === 'server' && !!orgId,
+  });
 
   if (session.error) return { allowed: false, status: 'error', error: session.error };
   if (session.isSuccess && !session.isSignedIn) return DENIED;
   if (!orgId) return active.source === 'pending' || session.isPending ? PENDING : DENIED;
   if (perms.error) return { allowed: false, status: 'error', error: perms.error };
-  const set = perms.permissions;
   if (!set) return PENDING;
   if (!set.has(permission)) return DENIED;
-  const resource = options.resource;
   if (!resource) return ALLOWED;
-  const type = permission.slice(0, permission.indexOf(':'));
-  if (resource.type !== type) return DENIED;
-  if (!catalog.resources.get(type)?.acl) return ALLOWED;
-  if (set.has(`${type}:all` as Permission)) return ALLOWED;
-  return resourceCheckUnavailable(resource);
+  if (local !== 'server') return local ?? DENIED;
+  if (remote.error) return { allowed: false, status: 'error', error: remote.error };
+  if (remote.data === undefined) return PENDING;
+  return remote.data ? ALLOWED : DENIED;
 }

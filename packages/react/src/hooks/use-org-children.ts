@@ -9,8 +9,8 @@ import type { Organization, Page } from '../lib/types.js';
 import { useOrgkitContext } from '../provider/orgkit-context.js';
 import { orgChildrenQueryOptions } from '../queries/org-children-query-options.js';
 
-/** Result of {@link useOrgTree}. */
-export type UseOrgTreeResult = UseInfiniteQueryResult<
+/** Result of {@link useOrgChildren}. */
+export type UseOrgChildrenResult = UseInfiniteQueryResult<
   InfiniteData<Page<Organization>, string | undefined>,
   OrgkitError
 > & {
@@ -19,11 +19,12 @@ export type UseOrgTreeResult = UseInfiniteQueryResult<
 };
 
 /**
- * One level of the organization tree: the sub-organizations and managed client organizations
- * of `orgId` (`managed_orgs:read`). Call it again per expanded node to walk deeper.
+ * One level of the organization tree, paged: the sub-organizations and managed client
+ * organizations of `orgId` by name (`managed_orgs:read`). For the whole tree at once use
+ * {@link useOrgTree}.
  */
-export function useOrgTree(orgId: string | null | undefined): UseOrgTreeResult {
-  const { client } = useOrgkitContext('useOrgTree');
+export function useOrgChildren(orgId: string | null | undefined): UseOrgChildrenResult {
+  const { client } = useOrgkitContext('useOrgChildren');
   const query = useInfiniteQuery({
     ...orgChildrenQueryOptions(client, orgId ?? ''),
     enabled: !!orgId,

@@ -27,6 +27,40 @@ export type AuditEvent = Schemas['AuditEvent'];
 /** `GET /v1/me/permissions`: the caller's compiled permission set in one organization. */
 export type MyPermissions = Schemas['MyPermissions'];
 
+/** An organization with the organizations below it (a partner's view, seed 001/003). */
+export interface OrganizationTreeNode extends Organization {
+  /** 0 for the root of the tree, 1 for its children… */
+  readonly depth: number;
+  readonly children: OrganizationTreeNode[];
+}
+
+/** `GET /v1/organizations/{orgId}/tree`. */
+export interface OrganizationTree {
+  readonly root: OrganizationTreeNode;
+  /** True when the tree holds more orgs than one answer carries (ask for a subtree). */
+  readonly truncated: boolean;
+  readonly count: number;
+}
+
+/** `GET /v1/me/organization-tree`: one tree per organization of the caller. */
+export interface OrganizationForest {
+  readonly roots: OrganizationTreeNode[];
+  readonly truncated: boolean;
+}
+
+/** A grant on a resource, possibly inherited from an ancestor resource. */
+export type Grant = Schemas['Grant'];
+/** A grant as written by the share dialog: actions, or a role. */
+export type GrantInput = Schemas['GrantInput'];
+/** Who a grant names: a user, a group, or an e-mail address (notified only, seed 002). */
+export type GrantPrincipal = Schemas['Principal'];
+/** A registered ACL-controlled resource instance. */
+export type AclResource = Schemas['Resource'];
+/** Who is notified about a resource. */
+export type NotificationRecipients = Schemas['NotificationRecipients'];
+/** Why a permission is or is not held. */
+export type Explanation = Schemas['Explanation'];
+
 /** Filters of the member list (`GET /v1/organizations/{orgId}/members`). */
 export interface MemberFilters {
   readonly search?: string;

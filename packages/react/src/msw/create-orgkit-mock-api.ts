@@ -3,8 +3,10 @@ import { orgkitCatalog, orgkitPresetRoles } from '@orgkit/core/presets';
 import type { HttpHandler } from 'msw';
 import { MockDb } from './mock-db.js';
 import type { RouteContext } from './route-context.js';
+import { accessRoutes } from './routes/access.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { hierarchyRoutes } from './routes/hierarchy.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
@@ -67,10 +69,12 @@ export function createOrgkitMockApi(options: OrgkitMockApiOptions = {}): OrgkitM
   const handlers = [
     ...authRoutes(ctx),
     ...meRoutes(ctx),
+    ...hierarchyRoutes(ctx),
     ...organizationRoutes(ctx),
     ...memberRoutes(ctx),
     ...invitationRoutes(ctx),
     ...auditRoutes(ctx),
+    ...accessRoutes(ctx),
   ];
   return {
     handlers,

@@ -1,4 +1,10 @@
-import { AccessModel, type Catalog, type PermissionSet, type RoleSpec } from '@orgkit/core';
+import {
+  AccessModel,
+  type AclGrant,
+  type Catalog,
+  type PermissionSet,
+  type RoleSpec,
+} from '@orgkit/core';
 import { encodeCursor, newId, newSortableId } from './encoding.js';
 import type { OrgkitMockScenario } from './scenario.js';
 
@@ -54,6 +60,27 @@ export interface AuditRow {
   after: unknown;
   createdAt: Date;
 }
+export interface GroupRow {
+  id: string;
+  orgId: string;
+  name: string;
+  roles: string[];
+  memberIds: string[];
+}
+export interface ResourceRow {
+  orgId: string;
+  type: string;
+  id: string;
+  parentId: string | null;
+  createdAt: Date;
+}
+export interface GrantRow {
+  orgId: string;
+  resource: { type: string; id: string };
+  principal: AclGrant['principal'];
+  actions?: readonly string[];
+  role?: string;
+}
 export interface SessionRow {
   userId: string;
   activeOrgId: string | null;
@@ -88,6 +115,9 @@ export class MockDb {
   readonly memberships = new Map<string, MembershipRow>();
   invitations: InvitationRow[] = [];
   audit: AuditRow[] = [];
+  readonly groups = new Map<string, GroupRow>();
+  readonly resources = new Map<string, ResourceRow>();
+  grants: GrantRow[] = [];
   readonly sessions = new Map<string, SessionRow>();
   /** The session of requests that carry no session cookie. */
   ambient: SessionRow | null;
@@ -161,6 +191,25 @@ export class MockDb {
         createdAt,
       });
     }
+    for (const g of scenario.groups ?? []) {
+      this.groups.set(g.id, { ...g, roles: [...(g.roles ?? [])], memberIds: [...g.memberIds] });
+    }
+    for (const r of scenario.resources ?? []) {
+      this.resources.set(resourceKey(r.orgId, r.type, r.id), {
+        orgId: r.orgId,
+        type: r.type,
+        id: r.id,
+        parentId: r.parentId ?? null,
+        createdAt: new Date(EPOCH),
+      });
+    }
+    this.grants = (scenario.grants ?? []).map((g) => ({
+      orgId: g.orgId,
+      resource: { type: g.type, id: g.resourceId },
+      principal: g.principal,
+      ...(g.actions ? { actions: [...g.actions] } : {}),
+      ...(g.role ? { role: g.role } : {}),
+    }));
     this.ambient = scenario.signedInAs
       ? { userId: scenario.signedInAs, activeOrgId: scenario.activeOrgId ?? null }
       : null;
@@ -189,8 +238,40 @@ export class MockDb {
       memberships: [...this.memberships.values()]
         .filter((m) => m.status === 'active')
         .map((m) => ({ orgId: m.orgId, userId: m.userId, roles: m.roles })),
+      // Group roles apply to active members only, as on the server.
+      groups: [...this.groups.values()].map((g) => ({
+        ...g,
+        memberIds: g.memberIds.filter((id) => this.membership(g.orgId, id)?.status === 'active'),
+      })),
+      resources: [...this.resources.values()].map((r) => ({
+        orgId: r.orgId,
+        type: r.type,
+        id: r.id,
+        parent: r.parentId ? { type: r.type, id: r.parentId } : null,
+      })),
+      grants: this.grants.map(({ orgId: _orgId, ...g }) => g),
     });
     return this.cachedModel;
+  }
+
+  /** The resource and its ancestors' ids, nearest first (the server's `chain`). */
+  chain(orgId: string, type: string, id: string): string[] {
+    const out: string[] = [];
+    let current: string | null = id;
+    while (current !== null && !out.includes(current)) {
+      const row = this.resources.get(resourceKey(orgId, type, current));
+      if (!row) break;
+      out.push(current);
+      current = row.parentId;
+    }
+    return out.length > 0 ? out : [id];
+  }
+
+  /** Grants on any resource of the chain, in the order they were made. */
+  grantsOn(orgId: string, type: string, ids: readonly string[]): GrantRow[] {
+    return this.grants.filter(
+      (g) => g.orgId === orgId && g.resource.type === type && ids.includes(g.resource.id),
+    );
   }
 
   liveOrg(orgId: string): OrgRow | undefined {
@@ -261,6 +342,10 @@ export class MockDb {
     };
   }
 }
+
+/** Key of a resource row. */
+export const resourceKey = (orgId: string, type: string, id: string) =>
+  `${orgId}\u0000${type}\u0000${id}`;
 
 /** The server's cursor helper, re-exported for routes. */
 export { encodeCursor };

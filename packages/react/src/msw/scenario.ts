@@ -57,6 +57,36 @@ export interface MockAuditEventSeed {
   readonly createdAt?: string;
 }
 
+/** A group of an organization (seed 003): its roles apply to its members. */
+export interface MockGroupSeed {
+  readonly id: string;
+  readonly orgId: string;
+  readonly name: string;
+  readonly roles?: readonly string[];
+  readonly memberIds: readonly string[];
+}
+
+/** An ACL-controlled resource instance (a directory, a monitor…). */
+export interface MockResourceSeed {
+  readonly orgId: string;
+  readonly type: string;
+  readonly id: string;
+  readonly parentId?: string | null;
+}
+
+/** A grant on a resource: actions, or a role whose actions on the type apply. */
+export interface MockGrantSeed {
+  readonly orgId: string;
+  readonly type: string;
+  readonly resourceId: string;
+  readonly principal:
+    | { readonly kind: 'user'; readonly id: string }
+    | { readonly kind: 'group'; readonly id: string }
+    | { readonly kind: 'email'; readonly email: string };
+  readonly actions?: readonly string[];
+  readonly role?: string;
+}
+
 /**
  * Everything the mock API starts from: plain data, so a story or test states its world in a
  * few lines. Ids are yours; the mock makes new ones for what is created later.
@@ -67,6 +97,9 @@ export interface OrgkitMockScenario {
   readonly memberships: readonly MockMembershipSeed[];
   readonly invitations?: readonly MockInvitationSeed[];
   readonly auditEvents?: readonly MockAuditEventSeed[];
+  readonly groups?: readonly MockGroupSeed[];
+  readonly resources?: readonly MockResourceSeed[];
+  readonly grants?: readonly MockGrantSeed[];
   /**
    * Who requests without a session cookie act as (the browser of a story, a host's test).
    * Default: nobody (signed out).

@@ -1,5 +1,13 @@
 import type { AuditEventFilters, InvitationFilters, MemberFilters } from '../lib/types.js';
 
+/** What an explanation is asked about. */
+export interface ExplainQuery {
+  readonly permission: string;
+  readonly userId?: string;
+  readonly resourceType?: string;
+  readonly resourceId?: string;
+}
+
 const all = ['orgkit'] as const;
 
 /**
@@ -20,11 +28,34 @@ export const orgkitKeys = {
     detail: (orgId: string) => [...all, 'organizations', 'detail', orgId] as const,
     /** Sub-organizations and managed client organizations. */
     children: (orgId: string) => [...all, 'organizations', 'children', orgId] as const,
+    /** The nested tree below an org. */
+    tree: (orgId: string, depth?: number) =>
+      [...all, 'organizations', 'tree', orgId, depth ?? null] as const,
+    /** The caller's orgs with what each manages. */
+    forest: (depth?: number) => [...all, 'organizations', 'forest', depth ?? null] as const,
+    /** Every top-level org (platform admins). */
+    everything: () => [...all, 'organizations', 'everything'] as const,
   },
   permissions: {
     all: () => [...all, 'permissions'] as const,
     /** The caller's compiled permission set in one organization. */
     detail: (orgId: string) => [...all, 'permissions', orgId] as const,
+  },
+  access: {
+    all: () => [...all, 'access'] as const,
+    org: (orgId: string) => [...all, 'access', orgId] as const,
+    /** One permission on one resource instance, answered by the server's batch check. */
+    check: (orgId: string, permission: string, type: string, id: string) =>
+      [...all, 'access', orgId, 'check', permission, type, id] as const,
+    /** A resource instance; its grants and recipients nest below. */
+    resource: (orgId: string, type: string, id: string) =>
+      [...all, 'access', orgId, 'resource', type, id] as const,
+    grants: (orgId: string, type: string, id: string) =>
+      [...all, 'access', orgId, 'resource', type, id, 'grants'] as const,
+    recipients: (orgId: string, type: string, id: string) =>
+      [...all, 'access', orgId, 'resource', type, id, 'recipients'] as const,
+    explain: (orgId: string, query: ExplainQuery) =>
+      [...all, 'access', orgId, 'explain', query] as const,
   },
   members: {
     all: () => [...all, 'members'] as const,

@@ -1,3 +1,4 @@
+import type { Catalog } from '@orgkit/core';
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { DeepPartial } from '../lib/types.js';
@@ -32,6 +33,7 @@ export interface WrapperOptions {
   readonly storage?: OrgkitStorage | null;
   readonly orgId?: string | null;
   readonly locale?: DeepPartial<OrgkitLocale>;
+  readonly catalog?: Catalog<string>;
 }
 
 function TestProvider(props: WrapperOptions & { children?: ReactNode; queryClient: QueryClient }) {
@@ -42,6 +44,7 @@ function TestProvider(props: WrapperOptions & { children?: ReactNode; queryClien
       storage={props.storage ?? null}
       {...(props.orgId !== undefined ? { orgId: props.orgId } : {})}
       {...(props.locale ? { locale: props.locale } : {})}
+      {...(props.catalog ? { catalog: props.catalog } : {})}
     >
       {props.children}
     </OrgkitProvider>

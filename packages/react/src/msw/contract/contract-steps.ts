@@ -9,6 +9,11 @@ export interface ContractStep {
   readonly body?: unknown;
   /** Values to remember from this backend's answer (cursors, created ids). */
   readonly save?: (body: Record<string, unknown>) => Record<string, string>;
+  /**
+   * Compare lists as sets: the server orders rows written in one statement by random id
+   * (grants of one resource, recipients), so only their content is part of the contract.
+   */
+  readonly unordered?: boolean;
 }
 
 const items = (b: Record<string, unknown>) => b.items as Record<string, unknown>[];

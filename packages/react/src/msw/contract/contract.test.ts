@@ -4,10 +4,18 @@
  * against the MSW handlers and against the real server app in process (PGlite). Answers must
  * match in status, media type and body, ids and timestamps aside.
  */
-import { createOrgkitApp, type OrgkitApp, openDatabase } from '@orgkit/server';
+import {
+  type Access,
+  createAccess,
+  createOrgkitApp,
+  type Database,
+  openDatabase,
+} from '@orgkit/server';
 import { getResponse } from 'msw';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgkitMockApi } from '../create-orgkit-mock-api.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createOrgkitMockApi, type OrgkitMockApiOptions } from '../create-orgkit-mock-api.js';
+import type { OrgkitMockScenario } from '../scenario.js';
+import { aclCatalog, aclPresets, aclScenario, aclSteps } from './acl-scenario.js';
 import { contractScenario } from './contract-scenario.js';
 import { type ContractStep, contractSteps } from './contract-steps.js';
 
@@ -44,6 +52,17 @@ function normalize(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => normalize(v));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v, k)]));
+  }
+  return value;
+}
+
+/** Sorts every array by content, for steps whose order is not part of the contract. */
+function sortArrays(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(sortArrays).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sortArrays(v)]));
   }
   return value;
 }
@@ -112,15 +131,33 @@ async function run(backend: Backend, steps: readonly ContractStep[]): Promise<An
       }
     }
     const body = JSON.parse(replaceAll(JSON.stringify(raw), back)) as unknown;
-    answers.push(comparable({ status: response.status, type, body: normalize(body) }));
+    const normalized = normalize(body);
+    answers.push(
+      comparable({
+        status: response.status,
+        type,
+        body: step.unordered ? sortArrays(normalized) : normalized,
+      }),
+    );
   }
   return answers;
 }
 
-async function serverBackend(app: OrgkitApp): Promise<Backend> {
+async function serverBackend(
+  database: Database,
+  scenario: OrgkitMockScenario,
+  access?: Access,
+): Promise<Backend> {
+  const app = createOrgkitApp({
+    database,
+    logger: false,
+    baseUrl: ORIGIN,
+    auth: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
+    ...(access ? { access } : {}),
+  });
   const { store, passwords } = app.deps;
   const ids = new Map<string, string>();
-  for (const u of contractScenario.users) {
+  for (const u of scenario.users) {
     const user = await store.users.create({
       email: u.email,
       name: u.name,
@@ -129,7 +166,7 @@ async function serverBackend(app: OrgkitApp): Promise<Backend> {
     });
     ids.set(u.id, user.id);
   }
-  for (const o of contractScenario.organizations) {
+  for (const o of scenario.organizations) {
     const org = await store.organizations.create({
       name: o.name,
       slug: o.slug!,
@@ -138,7 +175,7 @@ async function serverBackend(app: OrgkitApp): Promise<Backend> {
     });
     ids.set(o.id, org.id);
   }
-  for (const m of contractScenario.memberships) {
+  for (const m of scenario.memberships) {
     await store.members.add(ids.get(m.orgId)!, ids.get(m.userId)!, m.roles);
     // Distinct join times, so `sort=joinedAt` has no ties to break by random ids.
     await new Promise((resolve) => setTimeout(resolve, 2));
@@ -146,8 +183,8 @@ async function serverBackend(app: OrgkitApp): Promise<Backend> {
   return { fetch: (request) => Promise.resolve(app.fetch(request)), ids };
 }
 
-function mockBackend(): Backend {
-  const api = createOrgkitMockApi({ scenario: contractScenario, baseUrl: ORIGIN });
+function mockBackend(options: OrgkitMockApiOptions): Backend {
+  const api = createOrgkitMockApi({ ...options, baseUrl: ORIGIN });
   return {
     fetch: async (request) =>
       (await getResponse(api.handlers, request)) ??
@@ -157,29 +194,43 @@ function mockBackend(): Backend {
 }
 
 describe('contract: MSW mocks ≡ server', () => {
-  let app: OrgkitApp;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
+  const databases: Database[] = [];
+  const fresh = async () => {
     const database = await openDatabase({ kind: 'pglite' });
     await database.migrate();
-    close = () => database.close();
-    app = createOrgkitApp({
-      database,
-      logger: false,
-      baseUrl: ORIGIN,
-      auth: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
-    });
+    databases.push(database);
+    return database;
+  };
+  afterAll(async () => {
+    for (const d of databases) await d.close();
   });
-  afterAll(() => close?.());
 
-  it('answers every step of the script alike', async () => {
-    const server = await run(await serverBackend(app), contractSteps);
-    const mock = await run(mockBackend(), contractSteps);
-    contractSteps.forEach((step, i) => {
+  async function compare(
+    scenario: OrgkitMockScenario,
+    steps: readonly ContractStep[],
+    options: { access?: Access; mock?: OrgkitMockApiOptions } = {},
+  ) {
+    const server = await run(await serverBackend(await fresh(), scenario, options.access), steps);
+    const mock = await run(mockBackend({ ...options.mock, scenario }), steps);
+    steps.forEach((step, i) => {
       expect.soft(mock[i], `${i} ${step.name}`).toEqual(server[i]);
     });
+    return server;
+  }
+
+  it('organizations, members, invitations, ownership and audit answer alike', async () => {
+    const server = await compare(contractScenario, contractSteps);
     // The script exercises successes and each kind of refusal, on both sides.
     const statuses = new Set(server.map((a) => a.status));
     for (const s of [200, 201, 204, 401, 403, 404, 409, 422]) expect(statuses).toContain(s);
+  });
+
+  it('resources, grants, access checks, explanations and the org tree answer alike', async () => {
+    const server = await compare(aclScenario, aclSteps, {
+      access: createAccess({ catalog: aclCatalog, presets: aclPresets }),
+      mock: { catalog: aclCatalog, presets: aclPresets },
+    });
+    const statuses = new Set(server.map((a) => a.status));
+    for (const s of [200, 201, 204, 403, 404, 409, 422]) expect(statuses).toContain(s);
   });
 });

@@ -1,0 +1,444 @@
+import { type AclGrant, describeExplanation, explain } from '@orgkit/core';
+import { HttpResponse, http } from 'msw';
+import { aclQuery, allowedOn, requireAclType, toAclGrant, ungivableActions } from '../acl.js';
+import { requireOrgPermission, requireUser } from '../decisions.js';
+import { isEmail } from '../encoding.js';
+import { type MockAccess, type MockDb, resourceKey, type UserRow } from '../mock-db.js';
+import {
+  conflict,
+  forbidden,
+  invalid,
+  type MockFieldError,
+  MockProblem,
+  notFound,
+} from '../problem.js';
+import { type RouteContext, route } from '../route-context.js';
+
+/** The subject of a check: the caller, or another user with `access:explain` (as the server). */
+function subjectAccess(
+  db: MockDb,
+  caller: UserRow | null,
+  orgId: string,
+  userId: string | undefined,
+) {
+  const me = requireUser(caller);
+  if (!userId || userId === me.id) {
+    const access = db.access(me, orgId);
+    if (!access) throw notFound('Organization');
+    return { access: access as MockAccess | undefined, userId: me.id };
+  }
+  requireOrgPermission(db, me, orgId, 'access:explain');
+  const user = db.users.get(userId);
+  if (!user) throw notFound('User');
+  return { access: db.access(user, orgId), userId };
+}
+
+function unknownPermissions(
+  db: MockDb,
+  permissions: readonly string[],
+  path: (i: number) => string,
+) {
+  const errors = permissions.flatMap((p, i) =>
+    db.options.catalog.has(p)
+      ? []
+      : [
+          {
+            in: 'json',
+            path: path(i),
+            message: `unknown permission "${p}"`,
+            code: 'unknown_permission',
+          },
+        ],
+  );
+  if (errors.length > 0)
+    throw new MockProblem(422, 'UNKNOWN_PERMISSION', 'Unknown permissions.', { errors });
+}
+
+type Check = { permission: string; resource?: { type: string; id: string } };
+
+/** `/v1/organizations/{orgId}/access/*` and `/resources/…`: checks, explanations, ACLs. */
+export function accessRoutes(ctx: RouteContext) {
+  const { db } = ctx;
+  const base = '/organizations/:orgId/resources/:type/:resourceId';
+  const toResource = (orgId: string, type: string, id: string) => {
+    const r = db.resources.get(resourceKey(orgId, type, id))!;
+    return { orgId, type, id, parentId: r.parentId, createdAt: r.createdAt.toISOString() };
+  };
+  const grantJson = (g: AclGrant, resourceId: string) => ({
+    principal: g.principal,
+    ...(g.actions ? { actions: [...g.actions] } : {}),
+    ...(g.role ? { role: g.role } : {}),
+    inheritedFrom: g.resource.id === resourceId ? null : g.resource,
+  });
+
+  return [
+    http.post(
+      ctx.path('/organizations/:orgId/access/check'),
+      route(ctx, async ({ user, params, json }) => {
+        const body = await json();
+        const checks = body.checks as Check[] | undefined;
+        if (!Array.isArray(checks) || checks.length < 1 || checks.length > 100) {
+          throw invalid('json', [
+            { in: 'json', path: 'checks', message: 'Invalid input', code: 'too_small' },
+          ]);
+        }
+        const orgId = params.orgId!;
+        const { access, userId } = subjectAccess(
+          db,
+          user,
+          orgId,
+          body.userId as string | undefined,
+        );
+        if (!access) requireOrgPermission(db, user, orgId, 'access:explain');
+        unknownPermissions(
+          db,
+          checks.map((k) => k.permission),
+          (i) => `checks.${i}.permission`,
+        );
+        const results = checks.map((check) => {
+          let allowed = false;
+          if (access) {
+            allowed = check.resource
+              ? allowedOn(
+                  db,
+                  access,
+                  check.permission,
+                  aclQuery(db, orgId, userId, check.resource.type, check.resource.id),
+                )
+              : access.permissions.has(check.permission);
+          }
+          return { ...check, allowed };
+        });
+        return HttpResponse.json({ results });
+      }),
+    ),
+    http.get(
+      ctx.path('/organizations/:orgId/access/explain'),
+      route(ctx, ({ user, params, url }) => {
+        const q = url.searchParams;
+        const permission = q.get('permission') ?? '';
+        const resourceType = q.get('resourceType');
+        const resourceId = q.get('resourceId');
+        if ((resourceType === null) !== (resourceId === null)) {
+          throw new MockProblem(
+            422,
+            'VALIDATION_FAILED',
+            'Give both resourceType and resourceId, or neither.',
+            {
+              errors: [
+                {
+                  in: 'query',
+                  path: 'resourceId',
+                  message: 'resourceType and resourceId go together',
+                  code: 'incomplete',
+                },
+              ],
+            },
+          );
+        }
+        const orgId = params.orgId!;
+        const { access, userId } = subjectAccess(db, user, orgId, q.get('userId') ?? undefined);
+        if (!access) {
+          return HttpResponse.json({
+            allowed: false,
+            permission,
+            orgId,
+            userId,
+            reasons: [{ kind: 'not-member', orgId }],
+            summary: [
+              `Denied: ${permission} in org ${orgId}`,
+              `- the user is not a member of ${orgId}`,
+            ],
+          });
+        }
+        unknownPermissions(db, [permission], () => 'permission');
+        const acl =
+          resourceType && resourceId
+            ? aclQuery(db, orgId, userId, resourceType, resourceId)
+            : undefined;
+        const result = explain(
+          db.model().registry,
+          db.model().query(userId, orgId),
+          permission,
+          acl,
+        );
+        const allowed =
+          result.allowed &&
+          (acl ? allowedOn(db, access, permission, acl) : access.permissions.has(permission));
+        const final = { ...result, allowed };
+        return HttpResponse.json({
+          ...final,
+          reasons: JSON.parse(JSON.stringify(final.reasons)),
+          summary: describeExplanation(final),
+        });
+      }),
+    ),
+    http.put(
+      ctx.path(base),
+      route(ctx, async ({ user, params, json }) => {
+        const body = await json();
+        const parentId = (body.parentId as string | null | undefined) ?? null;
+        const { orgId, type, resourceId } = params as Record<string, string>;
+        requireOrgPermission(db, user, orgId!, 'access:manage');
+        requireAclType(db, type!);
+        if (parentId !== null) {
+          if (!db.resources.has(resourceKey(orgId!, type!, parentId))) {
+            throw new MockProblem(
+              422,
+              'VALIDATION_FAILED',
+              'The parent is not a registered resource of this type.',
+              {
+                errors: [
+                  {
+                    in: 'json',
+                    path: 'parentId',
+                    message: 'unknown parent',
+                    code: 'unknown_parent',
+                  },
+                ],
+              },
+            );
+          }
+          if (db.chain(orgId!, type!, parentId).includes(resourceId!)) {
+            throw conflict(
+              'CONFLICT',
+              'A resource cannot be moved under itself or its descendants.',
+            );
+          }
+        }
+        const key = resourceKey(orgId!, type!, resourceId!);
+        const before = db.resources.get(key);
+        const previous = before ? toResource(orgId!, type!, resourceId!) : null;
+        db.resources.set(key, {
+          orgId: orgId!,
+          type: type!,
+          id: resourceId!,
+          parentId,
+          createdAt: before?.createdAt ?? db.now(),
+        });
+        db.changed();
+        const after = toResource(orgId!, type!, resourceId!);
+        if (!before || before.parentId !== parentId) {
+          db.record(user!.id, {
+            orgId: orgId!,
+            action: before ? 'resource.moved' : 'resource.registered',
+            targetType: type!,
+            targetId: resourceId!,
+            description: before
+              ? `${type} ${resourceId} moved under ${parentId ?? 'the top level'}`
+              : `${type} ${resourceId} registered${parentId ? ` under ${parentId}` : ''}`,
+            before: previous,
+            after,
+          });
+        }
+        return HttpResponse.json(after, { status: before ? 200 : 201 });
+      }),
+    ),
+    http.get(
+      ctx.path(base),
+      route(ctx, ({ user, params }) => {
+        const { orgId, type, resourceId } = params as Record<string, string>;
+        requireOrgPermission(db, user, orgId!, 'access:read');
+        requireAclType(db, type!);
+        if (!db.resources.has(resourceKey(orgId!, type!, resourceId!))) throw notFound('Resource');
+        return HttpResponse.json({
+          ...toResource(orgId!, type!, resourceId!),
+          ancestors: db.chain(orgId!, type!, resourceId!).slice(1),
+        });
+      }),
+    ),
+    http.delete(
+      ctx.path(base),
+      route(ctx, ({ user, params }) => {
+        const { orgId, type, resourceId } = params as Record<string, string>;
+        requireOrgPermission(db, user, orgId!, 'access:manage');
+        requireAclType(db, type!);
+        const key = resourceKey(orgId!, type!, resourceId!);
+        if (!db.resources.has(key)) throw notFound('Resource');
+        if (
+          [...db.resources.values()].some(
+            (r) => r.orgId === orgId && r.type === type && r.parentId === resourceId,
+          )
+        ) {
+          throw conflict('CONFLICT', 'Move or delete the children of this resource first.');
+        }
+        const row = toResource(orgId!, type!, resourceId!);
+        const grants = db.grantsOn(orgId!, type!, [resourceId!]);
+        db.resources.delete(key);
+        db.grants = db.grants.filter(
+          (g) => !(g.orgId === orgId && g.resource.type === type && g.resource.id === resourceId),
+        );
+        db.changed();
+        db.record(user!.id, {
+          orgId: orgId!,
+          action: 'resource.deleted',
+          targetType: type!,
+          targetId: resourceId!,
+          description: `${type} ${resourceId} unregistered`,
+          before: { ...row, grants },
+          after: null,
+        });
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
+    http.get(
+      ctx.path(`${base}/grants`),
+      route(ctx, ({ user, params }) => {
+        const { orgId, type, resourceId } = params as Record<string, string>;
+        requireOrgPermission(db, user, orgId!, 'access:read');
+        requireAclType(db, type!);
+        const chain = db.chain(orgId!, type!, resourceId!);
+        const depth = new Map(chain.map((id, i) => [id, i]));
+        const grants = db
+          .grantsOn(orgId!, type!, chain)
+          .map(toAclGrant)
+          .sort((a, b) => depth.get(a.resource.id)! - depth.get(b.resource.id)!);
+        return HttpResponse.json({ grants: grants.map((g) => grantJson(g, resourceId!)) });
+      }),
+    ),
+    http.put(
+      ctx.path(`${base}/grants`),
+      route(ctx, async ({ user, params, json }) => {
+        const body = await json();
+        const { orgId, type, resourceId } = params as Record<string, string>;
+        const input = body.grants as {
+          principal: AclGrant['principal'];
+          actions?: string[];
+          role?: string;
+        }[];
+        if (!Array.isArray(input) || input.length > 200) {
+          throw invalid('json', [
+            { in: 'json', path: 'grants', message: 'Invalid input', code: 'invalid_type' },
+          ]);
+        }
+        const shape: MockFieldError[] = [];
+        input.forEach((g, i) => {
+          if ((g.actions === undefined) === (g.role === undefined)) {
+            shape.push({
+              in: 'json',
+              path: `grants.${i}.actions`,
+              message: 'give either actions or a role',
+              code: 'custom',
+            });
+          }
+          if (g.principal?.kind === 'email' && !isEmail(g.principal.email.toLowerCase())) {
+            shape.push({
+              in: 'json',
+              path: `grants.${i}.principal.email`,
+              message: 'Invalid email address',
+              code: 'invalid_format',
+            });
+          }
+        });
+        if (shape.length > 0) throw invalid('json', shape);
+        const access = requireOrgPermission(db, user, orgId!, 'access:manage');
+        const actions = requireAclType(db, type!);
+        if (!db.resources.has(resourceKey(orgId!, type!, resourceId!))) throw notFound('Resource');
+        const grants: AclGrant[] = input.map((g) => ({
+          resource: { type: type!, id: resourceId! },
+          principal:
+            g.principal.kind === 'email'
+              ? { kind: 'email', email: g.principal.email.trim().toLowerCase() }
+              : g.principal,
+          ...(g.actions ? { actions: [...new Set(g.actions)] } : {}),
+          ...(g.role ? { role: g.role } : {}),
+        }));
+        const bad: MockFieldError[] = [];
+        grants.forEach((g, i) => {
+          const p = g.principal;
+          if (p.kind === 'user' && !db.membership(orgId!, p.id)) {
+            bad.push({
+              in: 'json',
+              path: `grants.${i}.principal.id`,
+              message: 'not a member of this organization',
+              code: 'unknown_user',
+            });
+          }
+          if (p.kind === 'group' && db.groups.get(p.id)?.orgId !== orgId) {
+            bad.push({
+              in: 'json',
+              path: `grants.${i}.principal.id`,
+              message: 'not a group of this organization',
+              code: 'unknown_group',
+            });
+          }
+          for (const a of g.actions ?? []) {
+            if (!actions.includes(a)) {
+              bad.push({
+                in: 'json',
+                path: `grants.${i}.actions`,
+                message: `"${a}" is not an action of ${type}`,
+                code: 'unknown_action',
+              });
+            }
+          }
+          if (g.role !== undefined && !db.model().registry.get(g.role, orgId!)) {
+            bad.push({
+              in: 'json',
+              path: `grants.${i}.role`,
+              message: `unknown role "${g.role}"`,
+              code: 'unknown_role',
+            });
+          }
+        });
+        if (bad.length > 0)
+          throw new MockProblem(422, 'VALIDATION_FAILED', 'Some grants are invalid.', {
+            errors: bad,
+          });
+        const before = db.grantsOn(orgId!, type!, [resourceId!]).map(toAclGrant);
+        const acl = aclQuery(db, orgId!, user!.id, type!, resourceId!);
+        const ungivable = ungivableActions(db, access, acl, type!, grants, before);
+        if (ungivable.length > 0) {
+          throw forbidden(
+            `You cannot give access you do not have on this ${type}: ${ungivable.join(', ')}.`,
+          );
+        }
+        db.grants = [
+          ...db.grants.filter(
+            (g) => !(g.orgId === orgId && g.resource.type === type && g.resource.id === resourceId),
+          ),
+          ...grants.map((g) => ({ ...g, orgId: orgId! })),
+        ];
+        db.changed();
+        db.record(user!.id, {
+          orgId: orgId!,
+          action: 'resource.grants_replaced',
+          targetType: type!,
+          targetId: resourceId!,
+          description: `Access to ${type} ${resourceId} changed (${grants.length} grant${grants.length === 1 ? '' : 's'})`,
+          before: before.map(({ principal, actions: a, role }) => ({
+            principal,
+            actions: a,
+            role,
+          })),
+          after: grants.map(({ principal, actions: a, role }) => ({ principal, actions: a, role })),
+        });
+        return HttpResponse.json({ grants: grants.map((g) => grantJson(g, resourceId!)) });
+      }),
+    ),
+    http.get(
+      ctx.path(`${base}/recipients`),
+      route(ctx, ({ user, params }) => {
+        const { orgId, type, resourceId } = params as Record<string, string>;
+        requireOrgPermission(db, user, orgId!, 'access:read');
+        requireAclType(db, type!);
+        const chain = db.chain(orgId!, type!, resourceId!);
+        const grants = db.grantsOn(orgId!, type!, chain);
+        const userIds = new Set<string>();
+        const emails = new Set<string>();
+        for (const g of grants) {
+          const p = g.principal;
+          if (p.kind === 'user') userIds.add(p.id);
+          else if (p.kind === 'group')
+            for (const id of db.groups.get(p.id)?.memberIds ?? []) userIds.add(id);
+          else emails.add(p.email.toLowerCase());
+        }
+        const users = [...userIds]
+          .map((id) => db.users.get(id))
+          .filter((u): u is UserRow => u?.status === 'active')
+          .map(({ id, email, name }) => ({ id, email, name }));
+        return HttpResponse.json({ users, emails: [...emails] });
+      }),
+    ),
+  ];
+}
