@@ -98,3 +98,40 @@ describe.each(backends)('external JWT mode ($name)', (backend) => {
     ).toBe(404);
   });
 });
+
+describe('remote JWKS', () => {
+  it('fetches the key set from a URL (jose createRemoteJWKSet)', async () => {
+    const { createServer } = await import('node:http');
+    let fetched = 0;
+    const server = createServer((_req, res) => {
+      fetched++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const { createExternalJwtVerifier } = await import('./external-jwt.js');
+      const verify = createExternalJwtVerifier({
+        jwks: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+        issuer: ISSUER,
+        audience: 'orgkit',
+      });
+      expect(
+        await verify(await token({ sub: 'r-1', email: 'remote@example.com', name: 'R' })),
+      ).toEqual({
+        subject: `${ISSUER}|r-1`,
+        email: 'remote@example.com',
+        name: 'R',
+      });
+      expect(
+        await verify(
+          await token({ sub: 'r-1', email: 'remote@example.com' }, otherKeys.privateKey),
+        ),
+      ).toBeUndefined();
+      expect(fetched).toBeGreaterThanOrEqual(1);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
