@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import {
   groupMembers,
@@ -7,6 +7,7 @@ import {
   type MembershipStatus,
   memberRoles,
   memberships,
+  organizations,
   users,
 } from '../db/schema/index.js';
 import type { User } from './users.js';
@@ -125,12 +126,13 @@ export function memberStore(db: DbOrTx) {
         .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     },
 
-    /** Ids of the orgs the user belongs to (deleted orgs included; callers filter). */
+    /** Ids of the live (not deleted) orgs the user belongs to: what membership policy counts. */
     async orgIdsOf(userId: string): Promise<string[]> {
       const rows = await db
         .select({ orgId: memberships.orgId })
         .from(memberships)
-        .where(eq(memberships.userId, userId));
+        .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+        .where(and(eq(memberships.userId, userId), isNull(organizations.deletedAt)));
       return rows.map((r) => r.orgId);
     },
 

@@ -191,10 +191,7 @@ acceptInvitationRoutes.openapi(accept, async (c) => {
         'You are already a member of this organization.',
       );
     }
-    const current = (await tx.organizations.findMany(await tx.members.orgIdsOf(user.id))).map(
-      (o) => o.id,
-    );
-    checkJoin(options.organizations.membership, current, org.id);
+    checkJoin(options.organizations.membership, await tx.members.orgIdsOf(user.id), org.id);
 
     // The inviter must still be allowed to give these roles (they may have lost them since).
     const inviter = invitation.inviterId

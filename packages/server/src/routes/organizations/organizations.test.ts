@@ -172,4 +172,14 @@ describe.each(backends)('organizations: self-serve and single membership ($name)
     expect(((await second.json()) as Json).code).toBe('MEMBERSHIP_LIMIT');
     expect(await t.store.organizations.slugExists('solo-two')).toBe(false);
   });
+
+  it('does not count a deleted org against the limit', async () => {
+    const user = await t.signedIn('again@example.com');
+    const res = await user.request('/v1/organizations', { json: { name: 'First Try' } });
+    const { id } = (await res.json()) as { id: string };
+    expect((await user.request(`/v1/organizations/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await user.request('/v1/organizations', { json: { name: 'Second Try' } })).status).toBe(
+      201,
+    );
+  });
 });
