@@ -1,8 +1,10 @@
+import type { SettingsSpec } from '@orgkit/core';
 import type { JSONWebKeySet } from 'jose';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from './db/database.js';
 import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
+import { orgkitSettings } from './settings/orgkit-settings.js';
 
 /** argon2id cost parameters (OWASP defaults in production; tests pass cheaper ones). */
 export interface PasswordHashingOptions {
@@ -81,6 +83,11 @@ export interface OrgkitAppOptions {
   readonly bodyLimitBytes?: number;
   /** Rate limits per IP on auth routes and per API key; Redis-backed when `redisUrl` is set. */
   readonly rateLimits?: RateLimitOptions;
+  /**
+   * Typed setting keys with their platform defaults (seed 003 waterfall). Default: Orgkit's
+   * (`session_timeout_minutes`, `invitation_ttl_hours`, `theme`, `allowed_email_domains`).
+   */
+  readonly settings?: SettingsSpec;
   /** Time source, for tests. */
   readonly now?: () => Date;
 }
@@ -96,6 +103,7 @@ export interface ResolvedOptions {
   readonly mail: MailOptions & { readonly from: string };
   readonly organizations: Required<OrganizationOptions>;
   readonly bodyLimitBytes: number;
+  readonly settings: SettingsSpec;
   readonly now: () => Date;
 }
 
@@ -129,6 +137,7 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
       invitationTtlSeconds: options.organizations?.invitationTtlSeconds ?? 7 * 24 * 3600,
     },
     bodyLimitBytes: options.bodyLimitBytes ?? 100 * 1024,
+    settings: options.settings ?? orgkitSettings,
     now: options.now ?? (() => new Date()),
   };
 }

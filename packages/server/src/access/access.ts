@@ -58,8 +58,13 @@ export function actorOf(principal: Principal): AccessActor {
 
 /** Options of {@link createAccess}. */
 export interface AccessOptions {
+  /**
+   * The host's permission catalog; default Orgkit's own. It must contain every Orgkit permission
+   * (spread `orgkitCatalogSpec` into it), since the server's routes check those.
+   */
+  readonly catalog?: Catalog<string>;
   /** Preset roles; default Orgkit's (owner, admin, member, billing_contact, viewer). */
-  readonly presets?: readonly RoleSpec<Permission>[];
+  readonly presets?: readonly RoleSpec<string>[];
 }
 
 /** Maps a stored custom role to core's definition. */
@@ -81,12 +86,18 @@ export function toRoleDefinition(row: CustomRoleRow): RoleDefinition<Permission>
 
 /** Builds the access decisions over Orgkit's catalog and presets. */
 export function createAccess(options: AccessOptions = {}): Access {
+  const missing = orgkitCatalog.permissions.filter((p) => options.catalog?.has(p) === false);
+  if (missing.length > 0) {
+    throw new Error(`The access catalog lacks Orgkit permissions: ${missing.join(', ')}`);
+  }
+  // Safe: the catalog holds every Orgkit permission (checked above); host permissions are extra.
+  const catalog = (options.catalog ?? orgkitCatalog) as Catalog<Permission>;
   const registry = createRoleRegistry<Permission>(
-    orgkitCatalog,
-    options.presets ?? orgkitPresetRoles,
+    catalog,
+    (options.presets ?? orgkitPresetRoles) as readonly RoleSpec<Permission>[],
   );
   return {
-    catalog: orgkitCatalog,
+    catalog,
     registry,
     async resolve(store, actor, orgId) {
       const org = await store.organizations.findById(orgId);
@@ -114,7 +125,7 @@ export function createAccess(options: AccessOptions = {}): Access {
       });
       if (!member && !user.platformAdmin && permissions.size === 0) return undefined;
       if (actor.apiKey?.scopes) {
-        permissions = permissions.intersect(PermissionSet.of(orgkitCatalog, actor.apiKey.scopes));
+        permissions = permissions.intersect(PermissionSet.of(catalog, actor.apiKey.scopes));
       }
       return { org, member: membership !== undefined, ancestors, permissions, registry: scoped };
     },
