@@ -117,11 +117,9 @@ describe.each(backends)('invitations ($name)', (backend) => {
     const wrongUser = await outsider.request('/v1/invitations/accept', { json: { token } });
     expect(wrongUser.status).toBe(403);
     expect(((await wrongUser.json()) as Json).code).toBe('INVITATION_EMAIL_MISMATCH');
-    const anonymous = await t
-      .client()
-      .request('/v1/invitations/accept', {
-        json: { token, name: 'X', password: 'not the password' },
-      });
+    const anonymous = await t.client().request('/v1/invitations/accept', {
+      json: { token, name: 'X', password: 'not the password' },
+    });
     expect(anonymous.status).toBe(401);
     expect(await t.store.members.get(orgId, existing.user!.id)).toBeUndefined();
 
@@ -163,11 +161,9 @@ describe.each(backends)('invitations ($name)', (backend) => {
     const token = await tokenFor('late@inv.test');
     const inv = (await t.store.invitations.findPending(orgId, 'late@inv.test', new Date()))!;
     await t.store.invitations.update(inv.id, { expiresAt: new Date(Date.now() - 1000) });
-    const res = await t
-      .client()
-      .request('/v1/invitations/accept', {
-        json: { token, name: 'Late', password: TEST_PASSWORD },
-      });
+    const res = await t.client().request('/v1/invitations/accept', {
+      json: { token, name: 'Late', password: TEST_PASSWORD },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as Json).code).toBe('TOKEN_EXPIRED');
     const list = (await (
