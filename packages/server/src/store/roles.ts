@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
-import { groupRoles, groups, memberRoles, roles } from '../db/schema/index.js';
+import { groupRoles, groups, invitations, memberRoles, roles } from '../db/schema/index.js';
 import { newId } from '../lib/ids.js';
 import type { CustomRoleRow } from './organizations.js';
 
@@ -87,6 +87,23 @@ export function roleStore(db: DbOrTx) {
       }));
     },
 
+    /** Pending invitations of the org that would give `key` on acceptance. */
+    async pendingInvitations(
+      orgId: string,
+      key: string,
+    ): Promise<{ id: string; roles: string[] }[]> {
+      return db
+        .select({ id: invitations.id, roles: invitations.roles })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.orgId, orgId),
+            eq(invitations.status, 'pending'),
+            sql`${invitations.roles} @> ${JSON.stringify([key])}::jsonb`,
+          ),
+        );
+    },
+
     /** Holder counts of every role used in the org. */
     async holderCounts(orgId: string): Promise<Map<string, RoleHolderCount>> {
       const [direct, viaGroups] = await Promise.all([
@@ -110,8 +127,15 @@ export function roleStore(db: DbOrTx) {
       return out;
     },
 
-    /** Replaces `from` by `to` for every member and group of the org holding `from`. */
+    /**
+     * Replaces `from` by `to` for every member and group of the org holding `from`, and in its
+     * pending invitations.
+     */
     async reassign(orgId: string, from: string, to: string): Promise<void> {
+      for (const inv of await this.pendingInvitations(orgId, from)) {
+        const next = [...new Set(inv.roles.map((r) => (r === from ? to : r)))];
+        await db.update(invitations).set({ roles: next }).where(eq(invitations.id, inv.id));
+      }
       const members = await this.memberHolders(orgId, from);
       const groupHolders = await this.groupHolders(orgId, from);
       await db

@@ -101,7 +101,7 @@ const deleteRole = createRoute({
   tags: ['roles'],
   summary: 'Delete a custom role',
   description:
-    'Refused with 409 `ROLE_IN_USE` while members or groups hold it, unless `reassignTo` names a role that every holder moves to in the same transaction (the caller must be able to give that role and take this one). Refused while another custom role extends it.',
+    'Refused with 409 `ROLE_IN_USE` while members or groups hold it or pending invitations offer it, unless `reassignTo` names a role that every holder (and invitation) moves to in the same transaction (the caller must be able to give that role and take this one). Refused while another custom role extends it.',
   security: AUTHENTICATED,
   request: {
     params: RoleParams,
@@ -128,12 +128,15 @@ manageRoleRoutes.openapi(deleteRole, async (c) => {
     }
     const members = await tx.roles.memberHolders(orgId, key);
     const groups = await tx.roles.groupHolders(orgId, key);
-    const inUse = members.length + groups.length > 0;
+    const pending = await tx.roles.pendingInvitations(orgId, key);
+    const inUse = members.length + groups.length + pending.length > 0;
     if (inUse && !reassignTo) {
       throw conflict(
         ErrorCode.ROLE_IN_USE,
-        `"${key}" is held by ${members.length} member(s) and ${groups.length} group(s); pass reassignTo.`,
-        { holders: { members: members.length, groups: groups.length } },
+        `"${key}" is held by ${members.length} member(s) and ${groups.length} group(s) and offered by ${pending.length} pending invitation(s); pass reassignTo.`,
+        {
+          holders: { members: members.length, groups: groups.length, invitations: pending.length },
+        },
       );
     }
     if (inUse && reassignTo) {
@@ -149,7 +152,7 @@ manageRoleRoutes.openapi(deleteRole, async (c) => {
         ...new Set(roles.map((r) => (r === key ? reassignTo : r))),
       ];
       checkHoldersStillValid(registry, orgId, {
-        members: members.map((m) => ({ roles: swap(m.roles) })),
+        members: [...members, ...pending].map((m) => ({ roles: swap(m.roles) })),
         groups: groups.map((g) => ({ roles: swap(g.roles) })),
       });
       checkRolesWithinCaller(access, [role, registry.get(reassignTo, orgId)]);
@@ -169,7 +172,7 @@ manageRoleRoutes.openapi(deleteRole, async (c) => {
         ? `Role ${row.name} (${key}) deleted; its holders now have ${reassignTo}`
         : `Role ${row.name} (${key}) deleted`,
       before: toRole(registry, role.definition, role, counts, row),
-      after: inUse ? { reassignedTo: reassignTo, ...counts } : null,
+      after: inUse ? { reassignedTo: reassignTo, ...counts, invitations: pending.length } : null,
     });
   });
   return c.body(null, 204);

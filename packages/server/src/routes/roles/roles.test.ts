@@ -240,11 +240,16 @@ describe.each(backends)('roles ($name)', (backend) => {
       roles: ['temp'],
     });
     expect(group.status).toBe(201);
+    const invite = await call(admin, 'POST', `/v1/organizations/${orgId}/invitations`, {
+      emails: 'temp-invitee@roles.test',
+      roles: ['temp'],
+    });
+    expect(invite.status).toBe(201);
     const url = `${roles()}/temp`;
     const inUse = await call(admin, 'DELETE', url);
     expect(inUse).toMatchObject({
       status: 409,
-      body: { code: 'ROLE_IN_USE', holders: { members: 1, groups: 1 } },
+      body: { code: 'ROLE_IN_USE', holders: { members: 1, groups: 1, invitations: 1 } },
     });
     expect((await call(admin, 'DELETE', `${url}?reassignTo=ghost`)).status).toBe(422);
     const toOwner = await call(admin, 'DELETE', `${url}?reassignTo=owner`);
@@ -261,7 +266,13 @@ describe.each(backends)('roles ($name)', (backend) => {
     expect((await t.store.groups.get(orgId, group.body.id))?.roles).toEqual(['viewer']);
     expect(await t.store.roles.find(orgId, 'temp')).toBeUndefined();
     const [event] = await t.store.audit.list({ orgId, action: 'role.deleted', limit: 1 });
-    expect(event?.after).toEqual({ reassignedTo: 'viewer', members: 1, groups: 1 });
+    expect(event?.after).toEqual({ reassignedTo: 'viewer', members: 1, groups: 1, invitations: 1 });
+    const pending = await t.store.invitations.findPending(
+      orgId,
+      'temp-invitee@roles.test',
+      new Date(),
+    );
+    expect(pending?.roles).toEqual(['viewer']);
     expect((await call(admin, 'DELETE', `${roles()}/viewer`)).body).toMatchObject({
       code: 'PRESET_ROLE_READONLY',
     });
