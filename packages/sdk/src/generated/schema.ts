@@ -3331,7 +3331,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a custom role
-         * @description Refused with 409 `ROLE_IN_USE` while members or groups hold it, unless `reassignTo` names a role that every holder moves to in the same transaction (the caller must be able to give that role and take this one). Refused while another custom role extends it.
+         * @description Refused with 409 `ROLE_IN_USE` while members or groups hold it or pending invitations offer it, unless `reassignTo` names a role that every holder (and invitation) moves to in the same transaction (the caller must be able to give that role and take this one). Refused while another custom role extends it.
          */
         delete: {
             parameters: {
