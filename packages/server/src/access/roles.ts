@@ -3,7 +3,6 @@ import {
   type CompiledRole,
   checkRoleAssignment,
   checkRoleEscalation,
-  type GrantEntry,
   PermissionSet,
   type RoleDefinition,
   type RoleRegistry,
@@ -144,6 +143,3 @@ export function checkHoldersStillValid(
     }
   }
 }
-
-/** The stored form of a role declaration's grant lists. */
-export type StoredGrants = readonly GrantEntry<string>[];
