@@ -21,12 +21,16 @@ import { createRateLimiters } from './rate-limit/rate-limiter.js';
 import { accessCheckRoutes } from './routes/access/check.js';
 import { grantRoutes } from './routes/access/grants.js';
 import { resourceRoutes } from './routes/access/resources.js';
+import { myApiKeyRoutes } from './routes/api-keys/my-api-keys.js';
+import { orgApiKeyRoutes } from './routes/api-keys/org-api-keys.js';
 import { auditRoutes } from './routes/audit/audit-events.js';
 import { passwordResetRoutes } from './routes/auth/password-reset.js';
 import { sessionRoutes } from './routes/auth/session.js';
 import { signUpInRoutes } from './routes/auth/sign-up-in.js';
 import { outboxRoutes } from './routes/dev/outbox.js';
 import { docsRoutes } from './routes/docs.js';
+import { groupMemberRoutes } from './routes/groups/group-members.js';
+import { groupRoutes } from './routes/groups/groups.js';
 import { acceptInvitationRoutes } from './routes/invitations/accept-invitation.js';
 import { manageInvitationRoutes } from './routes/invitations/manage-invitations.js';
 import { meRoutes } from './routes/me/me.js';
@@ -36,6 +40,11 @@ import { hierarchyRoutes } from './routes/organizations/hierarchy.js';
 import { listOrganizationRoutes } from './routes/organizations/list-organizations.js';
 import { organizationRoutes } from './routes/organizations/organizations.js';
 import { transferOwnershipRoutes } from './routes/organizations/transfer-ownership.js';
+import { manageRoleRoutes } from './routes/roles/manage-roles.js';
+import { permissionRoutes } from './routes/roles/permissions.js';
+import { roleRoutes } from './routes/roles/roles.js';
+import { orgSettingRoutes } from './routes/settings/org-settings.js';
+import { platformSettingRoutes } from './routes/settings/platform-settings.js';
 import { createStore } from './store/store.js';
 
 /** The Hono app returned by {@link createOrgkitApp}, with its dependencies for embedding hosts. */
@@ -128,6 +137,15 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   app.route('/v1', resourceRoutes);
   app.route('/v1', grantRoutes);
   app.route('/v1', accessCheckRoutes);
+  app.route('/v1', permissionRoutes);
+  app.route('/v1', roleRoutes);
+  app.route('/v1', manageRoleRoutes);
+  app.route('/v1', groupRoutes);
+  app.route('/v1', groupMemberRoutes);
+  app.route('/v1', myApiKeyRoutes);
+  app.route('/v1', orgApiKeyRoutes);
+  app.route('/v1', orgSettingRoutes);
+  app.route('/v1', platformSettingRoutes);
 
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,7 @@
 /**
  * @orgkit/server — the Orgkit reference backend: a Hono app factory (`createOrgkitApp`) that a host
- * mounts or serves, with storage (Drizzle on PGlite or Postgres), auth, mail and audit.
+ * mounts or serves, with storage (Drizzle on PGlite or Postgres), auth, roles, groups, API keys,
+ * settings, mail and audit.
  *
  * @packageDocumentation
  */
@@ -32,4 +33,5 @@ export type {
   OrgkitAppOptions,
   PasswordHashingOptions,
 } from './options.js';
+export { orgkitSettings } from './settings/orgkit-settings.js';
 export { createStore, type Store } from './store/store.js';

@@ -1,8 +1,10 @@
+import type { SettingsSpec } from '@orgkit/core';
 import type { JSONWebKeySet } from 'jose';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Database } from './db/database.js';
 import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
+import { orgkitSettings } from './settings/orgkit-settings.js';
 
 /** argon2id cost parameters (OWASP defaults in production; tests pass cheaper ones). */
 export interface PasswordHashingOptions {
@@ -83,6 +85,11 @@ export interface OrgkitAppOptions {
   readonly rateLimits?: RateLimitOptions;
   /** Resource ACL behaviour. */
   readonly acl?: AclOptions;
+  /**
+   * Typed setting keys with their platform defaults (seed 003 waterfall). Default: Orgkit's
+   * (`session_timeout_minutes`, `invitation_ttl_hours`, `theme`, `allowed_email_domains`).
+   */
+  readonly settings?: SettingsSpec;
   /** Time source, for tests. */
   readonly now?: () => Date;
 }
@@ -110,6 +117,7 @@ export interface ResolvedOptions {
   readonly organizations: Required<OrganizationOptions>;
   readonly bodyLimitBytes: number;
   readonly acl: Required<AclOptions>;
+  readonly settings: SettingsSpec;
   readonly now: () => Date;
 }
 
@@ -144,6 +152,7 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
     },
     bodyLimitBytes: options.bodyLimitBytes ?? 100 * 1024,
     acl: { autoGrants: options.acl?.autoGrants ?? {} },
+    settings: options.settings ?? orgkitSettings,
     now: options.now ?? (() => new Date()),
   };
 }

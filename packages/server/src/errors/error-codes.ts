@@ -13,6 +13,9 @@ export const ErrorCode = {
   EMAIL_TAKEN: 'EMAIL_TAKEN',
   SLUG_TAKEN: 'SLUG_TAKEN',
   IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  ROLE_KEY_TAKEN: 'ROLE_KEY_TAKEN',
+  GROUP_NAME_TAKEN: 'GROUP_NAME_TAKEN',
+  NOT_ORG_MEMBER: 'NOT_ORG_MEMBER',
 } as const;
 
 /** One of the stable {@link ErrorCode} values. */

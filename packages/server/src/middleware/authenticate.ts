@@ -58,6 +58,18 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
         if (found.user.status !== 'active') {
           throw new ApiError(401, ErrorCode.USER_DISABLED, 'This account is disabled.');
         }
+        if (found.key.orgId) {
+          // An org-bound key dies with its org, and with its user's membership there when an
+          // admin disables it (seed 000 "Disable"); removal leaves nothing to act on (404s).
+          const [org, membership] = await Promise.all([
+            store.organizations.findById(found.key.orgId),
+            store.members.get(found.key.orgId, found.user.id),
+          ]);
+          if (!org) throw unauthenticated('Invalid API key.');
+          if (membership?.status === 'disabled') {
+            throw new ApiError(401, ErrorCode.USER_DISABLED, 'This membership is disabled.');
+          }
+        }
         await store.users.touchApiKey(found.key.id, now);
         return { method: 'api_key', user: found.user, apiKey: found.key };
       }

@@ -4,13 +4,22 @@ import { ApiError } from '../errors/api-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { sha256 } from '../lib/tokens.js';
 
+/** Options of {@link idempotent}. */
+export interface IdempotentOptions {
+  /**
+   * Rewrites a JSON response body before it is stored for replays: secrets shown once (a new
+   * API key) must never be kept in clear.
+   */
+  readonly redact?: (body: unknown) => unknown;
+}
+
 /**
  * Honours `Idempotency-Key` on POSTs that create things: the first response (2xx or 4xx) is
  * stored per caller and key and replayed for retries with the same request; the same key with a
  * different request is a 422, a retry while the first is running a 409. 5xx responses are not
  * stored, so the client may retry them.
  */
-export function idempotent(): MiddlewareHandler<AppEnv> {
+export function idempotent(options: IdempotentOptions = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (!key) return next();
@@ -59,8 +68,11 @@ export function idempotent(): MiddlewareHandler<AppEnv> {
       await store.idempotency.release(scope, key);
       return;
     }
-    const text = await res.clone().text();
+    let text = await res.clone().text();
     const type = res.headers.get('content-type') ?? 'application/json';
+    if (options.redact && type.startsWith('application/json')) {
+      text = JSON.stringify(options.redact(JSON.parse(text)));
+    }
     await store.idempotency.complete(scope, key, res.status, JSON.stringify({ type, body: text }));
   };
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import {
+  aclGrants,
   groupMembers,
   groupRoles,
   groups,
@@ -105,8 +106,20 @@ export function memberStore(db: DbOrTx) {
         .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
     },
 
-    /** Removes the membership, its roles and the user's places in the org's groups. */
+    /**
+     * Removes the membership, its roles, the user's places in the org's groups and the resource
+     * grants naming them there (a returning member starts with no leftover access).
+     */
     async remove(orgId: string, userId: string): Promise<void> {
+      await db
+        .delete(aclGrants)
+        .where(
+          and(
+            eq(aclGrants.orgId, orgId),
+            eq(aclGrants.principalType, 'user'),
+            eq(aclGrants.principalId, userId),
+          ),
+        );
       await db
         .delete(memberRoles)
         .where(and(eq(memberRoles.orgId, orgId), eq(memberRoles.userId, userId)));

@@ -1,11 +1,15 @@
 import type { Db, DbOrTx } from '../db/database.js';
+import { apiKeyStore } from './api-keys.js';
 import { auditStore } from './audit.js';
+import { groupStore } from './groups.js';
 import { invitationStore } from './invitations.js';
 import { memberStore } from './members.js';
 import { orgTreeStore } from './org-tree.js';
 import { organizationStore } from './organizations.js';
 import { idempotencyStore, outboxStore } from './platform.js';
 import { resourceStore } from './resources.js';
+import { roleStore } from './roles.js';
+import { settingStore } from './settings.js';
 import { sessionStore, userStore } from './users.js';
 
 /** The storage adapter routes use: intention-revealing methods grouped by resource. */
@@ -16,6 +20,10 @@ export interface Store {
   readonly organizations: ReturnType<typeof organizationStore>;
   readonly members: ReturnType<typeof memberStore>;
   readonly invitations: ReturnType<typeof invitationStore>;
+  readonly roles: ReturnType<typeof roleStore>;
+  readonly groups: ReturnType<typeof groupStore>;
+  readonly apiKeys: ReturnType<typeof apiKeyStore>;
+  readonly settings: ReturnType<typeof settingStore>;
   readonly sessions: ReturnType<typeof sessionStore>;
   readonly audit: ReturnType<typeof auditStore>;
   readonly outbox: ReturnType<typeof outboxStore>;
@@ -36,6 +44,10 @@ function buildStore(db: DbOrTx, inTransaction: boolean): Store {
     organizations: organizationStore(db),
     members: memberStore(db),
     invitations: invitationStore(db),
+    roles: roleStore(db),
+    groups: groupStore(db),
+    apiKeys: apiKeyStore(db),
+    settings: settingStore(db),
     sessions: sessionStore(db),
     audit: auditStore(db),
     outbox: outboxStore(db),

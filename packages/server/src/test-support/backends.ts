@@ -97,6 +97,16 @@ function postgres(serverUrl: string): TestBackend {
           await database.close();
           const client = new pg.Client({ connectionString: serverUrl });
           await client.connect();
+          // pool.end() resolves before its sockets have closed; a forced drop would then kill
+          // them mid-goodbye and surface as an uncaught "terminating connection" error.
+          for (let i = 0; i < 40; i++) {
+            const { rows } = await client.query<{ n: string }>(
+              'select count(*) as n from pg_stat_activity where datname = $1',
+              [name],
+            );
+            if (rows[0]?.n === '0') break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
           await client.query(`drop database if exists ${name} with (force)`);
           await client.end();
         },

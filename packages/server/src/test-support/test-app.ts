@@ -34,10 +34,15 @@ export class Client {
   readonly cookies = new Map<string, string>();
   user: User | undefined;
 
-  constructor(private readonly getApp: () => OrgkitApp) {}
+  /** @param bearer an API key sent as `Authorization: Bearer …` instead of cookies */
+  constructor(
+    private readonly getApp: () => OrgkitApp,
+    readonly bearer?: string,
+  ) {}
 
   async request(path: string, options: RequestOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
+    if (this.bearer) headers.authorization ??= `Bearer ${this.bearer}`;
     if (options.json !== undefined) headers['content-type'] ??= 'application/json';
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -74,6 +79,8 @@ export interface TestApp {
   readonly database: Database;
   /** A new anonymous client (its own cookie jar). */
   client(): Client;
+  /** A client that authenticates with an API key. */
+  withKey(secret: string): Client;
   /** Signs up a new user through the API and returns the signed-in client. */
   signUp(email: string, name?: string): Promise<Client>;
   /** Creates a user directly in storage (optionally platform admin) and signs them in. */
@@ -137,6 +144,7 @@ export function useTestApp(
       return database;
     },
     client: () => new Client(getApp),
+    withKey: (secret) => new Client(getApp, secret),
     async signUp(email, name = email.split('@')[0]!) {
       const client = new Client(getApp);
       const res = await client.request('/v1/auth/sign-up', {
@@ -178,4 +186,38 @@ export function useTestApp(
     },
   };
   return t;
+}
+
+/** A JSON response, parsed. */
+export interface JsonResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+/** Sends a request and parses its JSON (or problem+json) body; `body` is `{}` when empty. */
+export async function call<T = Record<string, unknown>>(
+  client: Client,
+  method: string,
+  path: string,
+  json?: unknown,
+  headers?: Record<string, string>,
+): Promise<JsonResponse<T>> {
+  const res = await client.request(path, {
+    method,
+    ...(json === undefined ? {} : { json }),
+    ...(headers ? { headers } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, headers: res.headers };
+}
+
+/** The permissions `client` holds in `orgId` (`GET /v1/me/permissions`), or null when hidden. */
+export async function permissionsIn(client: Client, orgId: string): Promise<string[] | null> {
+  const res = await call<{ permissions: string[] }>(
+    client,
+    'GET',
+    `/v1/me/permissions?orgId=${orgId}`,
+  );
+  return res.status === 200 ? res.body.permissions : null;
 }

@@ -75,8 +75,8 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/** Level of a setting override (DESIGN §2 settings waterfall). */
-export type SettingScope = 'org' | 'group' | 'user';
+/** Level of a setting override (DESIGN §2 settings waterfall); `platform` rows use scope id `''`. */
+export type SettingScope = 'platform' | 'org' | 'group' | 'user';
 
 /** Setting overrides; the platform defaults live in code. */
 export const settingOverrides = pgTable(

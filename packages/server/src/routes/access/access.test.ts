@@ -244,6 +244,29 @@ describe.each(backends)('resource ACLs ($name)', (backend) => {
     ).toBe(404);
   });
 
+  it('drops the grants of a removed member and of a deleted group', async () => {
+    const leaver = await t.memberOf(orgId, 'leaver@acl.test', ['user']);
+    const temp = newId('grp');
+    await t.store.db.insert(groups).values({ id: temp, orgId, name: 'Temp' });
+    await share(admin, 'private', [
+      { principal: { kind: 'user', id: leaver.user!.id }, actions: ['read'] },
+      { principal: { kind: 'group', id: temp }, actions: ['read'] },
+    ]);
+    expect(
+      (
+        await owner.request(`/v1/organizations/${orgId}/members/${leaver.user!.id}`, {
+          method: 'DELETE',
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (await owner.request(`/v1/organizations/${orgId}/groups/${temp}`, { method: 'DELETE' }))
+        .status,
+    ).toBe(204);
+    const left = (await (await admin.request(`${dirs(orgId, 'private')}/grants`)).json()) as Grants;
+    expect(left.grants).toEqual([]);
+  });
+
   it('unregisters leaves only, dropping their grants, and audits every change', async () => {
     expect((await admin.request(dirs(orgId, 'team'), { method: 'DELETE' })).status).toBe(409);
     expect((await user.request(dirs(orgId, 'team-sub'), { method: 'DELETE' })).status).toBe(403);

@@ -12,6 +12,7 @@ import { auditActor } from '../../audit/actor.js';
 import { conflict, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { idempotent } from '../../middleware/idempotency.js';
+import { userScopeId } from '../../store/settings.js';
 import { sendPasswordReset } from '../auth/password-reset.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
@@ -165,6 +166,7 @@ manageMemberRoutes.openapi(removeMember, async (c) => {
     if (!before) throw notFound('Member');
     checkRemoval(before);
     await tx.members.remove(orgId, userId);
+    await tx.settings.deleteScopes('user', [userScopeId(orgId, userId)]);
     await tx.sessions.requireRotation(userId);
     await tx.audit.record(auditActor(c), {
       orgId,

@@ -1,0 +1,92 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requirePrincipal } from '../../middleware/authenticate.js';
+import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
+
+/** The permission catalog (`GET /v1/permissions`). */
+export const permissionRoutes = createRouter();
+
+const ActionSchema = z.object({
+  action: z.string(),
+  permission: z.string(),
+  label: z.string(),
+  description: z.string().nullable(),
+});
+
+const ResourceSchema = z.object({
+  resource: z.string(),
+  label: z.string(),
+  /** Instances are ACL-controlled; `<resource>:all` bypasses the ACL. */
+  acl: z.boolean(),
+  actions: z.array(ActionSchema),
+});
+
+const ModuleSchema = z
+  .object({
+    module: z.string(),
+    label: z.string(),
+    description: z.string().nullable(),
+    /** A member holds at most one role of this module (levels such as L1 / L2, seed 001). */
+    exclusiveRoles: z.boolean(),
+    sections: z.array(
+      z.object({ section: z.string(), label: z.string(), resources: z.array(ResourceSchema) }),
+    ),
+  })
+  .openapi('PermissionModule');
+
+const CatalogSchema = z
+  .object({
+    /** Changes whenever the permission list changes; compiled permission sets carry it. */
+    fingerprint: z.string(),
+    modules: z.array(ModuleSchema),
+    exclusiveModules: z.array(z.string()),
+  })
+  .openapi('PermissionCatalog');
+
+const getCatalog = createRoute({
+  method: 'get',
+  path: '/permissions',
+  tags: ['roles'],
+  summary: 'The permission catalog: module → section → resource → action, with labels',
+  security: AUTHENTICATED,
+  responses: { 200: json(CatalogSchema, 'The catalog'), ...problems(401) },
+});
+
+permissionRoutes.openapi(getCatalog, (c) => {
+  requirePrincipal(c);
+  const { catalog } = c.var.deps.access;
+  const modules = [...catalog.modules].map(([module, spec]) => ({
+    module,
+    label: spec.label ?? module,
+    description: spec.description ?? null,
+    exclusiveRoles: spec.exclusiveRoles === true,
+    sections: Object.entries(spec.sections).map(([section, s]) => ({
+      section,
+      label: s.label ?? section,
+      resources: Object.keys(s.resources).map((resource) => {
+        const info = catalog.resources.get(resource)!;
+        return {
+          resource,
+          label: info.label,
+          acl: info.acl,
+          actions: catalog.permissionsOf(resource).map((permission) => {
+            const entry = catalog.info(permission)!;
+            return {
+              action: entry.action,
+              permission,
+              label: entry.label,
+              description: entry.description ?? null,
+            };
+          }),
+        };
+      }),
+    })),
+  }));
+  return c.json(
+    {
+      fingerprint: catalog.fingerprint,
+      modules,
+      exclusiveModules: modules.filter((m) => m.exclusiveRoles).map((m) => m.module),
+    },
+    200,
+  );
+});
