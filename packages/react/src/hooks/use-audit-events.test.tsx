@@ -5,7 +5,6 @@ import { useMockServer } from '../test-support/mock-server.js';
 import { orgkitWrapper } from '../test-support/wrapper.js';
 import { useAuditEvents } from './use-audit-events.js';
 import { useOrgChildren } from './use-org-children.js';
-import { useOrgTree } from './use-org-tree.js';
 import { useOrganization } from './use-organization.js';
 import { useRemoveMember } from './use-remove-member.js';
 

@@ -1,6 +1,5 @@
-import { render, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { http } from 'msw';
-import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { problemResponse } from '../msw/problem.js';
 import { acmeScenario, signedInAs } from '../msw/scenarios.js';

@@ -22,6 +22,7 @@ const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.ORGKIT_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const inCi = Boolean(process.env.CI);
+const CONCURRENCY = 4;
 
 if (!available && !inCi) {
   console.warn(
@@ -127,7 +128,7 @@ describe.skipIf(!available && !inCi)('every story in Chromium', () => {
       failures.push(`external request: ${route.request().url()}`);
       return route.abort();
     });
-    for (const story of stories) {
+    const visit = async (story: IndexEntry) => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
@@ -148,13 +149,22 @@ describe.skipIf(!available && !inCi)('every story in Chromium', () => {
             axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> };
           }
         ).axe;
-        const result = await axe.run(document, {
+        const options = {
           runOnly: {
             type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
           },
-        });
-        return result.violations;
+        };
+        // Storybook's a11y addon runs axe after each render too; wait for its run to end.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const result = await axe.run(document, options);
+            return result.violations;
+          } catch (error) {
+            if (attempt > 100 || !String(error).includes('already running')) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
       })) as AxeViolation[];
       for (const v of violations) {
         errors.push(
@@ -163,7 +173,14 @@ describe.skipIf(!available && !inCi)('every story in Chromium', () => {
       }
       failures.push(...errors.map((e) => `${story.title} › ${story.name}: ${e}`));
       await page.close();
-    }
+    };
+    // A few pages at a time keeps the run short as the story count grows.
+    const queue = [...stories];
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let story = queue.shift(); story; story = queue.shift()) await visit(story);
+      }),
+    );
     await context.close();
     expect(failures, failures.join('\n')).toEqual([]);
   });
