@@ -32,7 +32,9 @@ export function cookieFetch(app: OrgkitApp): CookieFetch {
 }
 
 /** Starts the real server app on an in-memory PGlite for the test file. */
-export function useInProcessServer(): { readonly app: OrgkitApp } {
+export function useInProcessServer(
+  options: Partial<Omit<Parameters<typeof createOrgkitApp>[0], 'database'>> = {},
+): { readonly app: OrgkitApp } {
   const state = {} as { app: OrgkitApp };
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
@@ -45,6 +47,7 @@ export function useInProcessServer(): { readonly app: OrgkitApp } {
       baseUrl: 'http://orgkit.test',
       auth: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
       rateLimits: { enabled: false },
+      ...options,
     });
   });
   afterAll(async () => {
