@@ -96,7 +96,12 @@ export type {
   RoleDefinition,
   RoleSpec,
 } from './roles/types.js';
-export { checkRoleAssignment, type RoleProblems, validateRoleSpec } from './roles/validate-role.js';
+export {
+  checkExclusiveLevels,
+  checkRoleAssignment,
+  type RoleProblems,
+  validateRoleSpec,
+} from './roles/validate-role.js';
 export {
   checkSettingWritable,
   defineSettings,

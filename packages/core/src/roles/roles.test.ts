@@ -4,7 +4,7 @@ import { PermissionSet } from '../permission-set/permission-set.js';
 import { testCatalog, testPresets } from '../test-support/fixtures.js';
 import { createRoleRegistry } from './role-registry.js';
 import type { RoleDefinition } from './types.js';
-import { checkRoleAssignment, validateRoleSpec } from './validate-role.js';
+import { checkExclusiveLevels, checkRoleAssignment, validateRoleSpec } from './validate-role.js';
 
 const registry = createRoleRegistry(testCatalog, testPresets);
 const selfOf = (key: string, org: string | null = null) =>
@@ -151,5 +151,19 @@ describe('checkRoleAssignment', () => {
       code: ErrorCode.ROLE_NOT_ASSIGNABLE,
     });
     expect(checkRoleAssignment(registry, 'o', ['group_only'], 'groups').ok).toBe(true);
+  });
+});
+
+describe('checkExclusiveLevels', () => {
+  it('looks at the union of direct and group roles, whoever may hold them', () => {
+    expect(checkExclusiveLevels(registry, 'o', ['viewer', 'l1', 'group_only', 'ghost']).ok).toBe(
+      true,
+    );
+    expect(checkExclusiveLevels(registry, 'o', ['l1', 'l1']).ok).toBe(true);
+    expect(checkExclusiveLevels(registry, 'o', ['l1', 'group_only', 'l2'])).toMatchObject({
+      ok: false,
+      code: ErrorCode.EXCLUSIVE_ROLE_CONFLICT,
+      roles: ['l1', 'l2'],
+    });
   });
 });

@@ -85,32 +85,21 @@ export function validateRoleSpec<P extends string>(
 }
 
 /**
- * Checks a member's (or group's) role list: every role known in the org, assignable to that kind of
- * holder, and at most one role per module whose roles are exclusive levels (seed 001).
+ * At most one role per module whose roles are exclusive levels (seed 001), over every role a
+ * member ends up holding in an org: direct ones and those of all their groups together.
+ * Unknown keys are ignored here (checkRoleAssignment reports them).
  */
-export function checkRoleAssignment<P extends string>(
+export function checkExclusiveLevels<P extends string>(
   registry: RoleRegistry<P>,
   orgId: string,
   roleKeys: readonly string[],
-  holder: 'members' | 'groups',
 ): CheckResult<{ roles: string[] }> {
   const byModule = new Map<string, string[]>();
-  for (const key of roleKeys) {
+  for (const key of new Set(roleKeys)) {
     const def = registry.definition(key, orgId);
-    if (!def) return fail(ErrorCode.UNKNOWN_ROLE, `Unknown role "${key}"`, { roles: [key] });
-    const assignable = def.assignable ?? 'both';
-    if (assignable !== 'both' && assignable !== holder) {
-      return fail(
-        ErrorCode.ROLE_NOT_ASSIGNABLE,
-        `Role "${key}" can only be assigned to ${assignable}`,
-        { roles: [key] },
-      );
-    }
-    if (def.module !== undefined && registry.catalog.modules.get(def.module)?.exclusiveRoles) {
-      const list = byModule.get(def.module) ?? [];
-      list.push(key);
-      byModule.set(def.module, list);
-    }
+    if (def?.module === undefined || !registry.catalog.modules.get(def.module)?.exclusiveRoles)
+      continue;
+    byModule.set(def.module, [...(byModule.get(def.module) ?? []), key]);
   }
   for (const [module, keys] of byModule) {
     if (keys.length > 1) {
@@ -122,4 +111,29 @@ export function checkRoleAssignment<P extends string>(
     }
   }
   return OK;
+}
+
+/**
+ * Checks a member's (or group's) role list: every role known in the org, assignable to that kind of
+ * holder, and at most one role per module whose roles are exclusive levels (seed 001).
+ */
+export function checkRoleAssignment<P extends string>(
+  registry: RoleRegistry<P>,
+  orgId: string,
+  roleKeys: readonly string[],
+  holder: 'members' | 'groups',
+): CheckResult<{ roles: string[] }> {
+  for (const key of roleKeys) {
+    const def = registry.definition(key, orgId);
+    if (!def) return fail(ErrorCode.UNKNOWN_ROLE, `Unknown role "${key}"`, { roles: [key] });
+    const assignable = def.assignable ?? 'both';
+    if (assignable !== 'both' && assignable !== holder) {
+      return fail(
+        ErrorCode.ROLE_NOT_ASSIGNABLE,
+        `Role "${key}" can only be assigned to ${assignable}`,
+        { roles: [key] },
+      );
+    }
+  }
+  return checkExclusiveLevels(registry, orgId, roleKeys);
 }

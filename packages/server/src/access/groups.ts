@@ -1,4 +1,5 @@
-import { checkRoleAssignment } from '@orgkit/core';
+import { checkExclusiveLevels, checkRoleAssignment } from '@orgkit/core';
+import type { Store } from '../store/store.js';
 import type { OrgAccess } from './access.js';
 import { assertOk, checkJoiningRoles } from './decisions.js';
 import { checkRolesWithinCaller } from './roles.js';
@@ -35,4 +36,42 @@ export function checkGroupMembershipChange(access: OrgAccess, groupRoles: readon
     access,
     groupRoles.map((key) => access.registry.get(key, access.org.id)),
   );
+}
+
+/** What changes for the users checked by {@link checkHeldLevels}. */
+export interface LevelChange {
+  /** The member's new direct roles (a member role update). */
+  readonly directRoles?: readonly string[];
+  /** A group whose roles are replaced by `groupRoles` for these users (joining or a role change). */
+  readonly groupId?: string;
+  readonly groupRoles?: readonly string[];
+}
+
+/**
+ * Exclusive module levels (seed 001) over everything each user will hold in the org: direct roles
+ * and the roles of all their groups together, so level 1 held directly and level 2 through a
+ * group is refused like two direct levels are.
+ */
+export async function checkHeldLevels(
+  store: Store,
+  access: OrgAccess,
+  userIds: readonly string[],
+  change: LevelChange,
+): Promise<void> {
+  const orgId = access.org.id;
+  for (const userId of new Set(userIds)) {
+    const held = await store.members.assignments(userId, [orgId]);
+    const direct =
+      change.directRoles ?? held.filter((a) => a.source.kind === 'direct').map((a) => a.roleKey);
+    const viaGroups = held
+      .filter((a) => a.source.kind === 'group' && a.source.groupId !== change.groupId)
+      .map((a) => a.roleKey);
+    assertOk(
+      checkExclusiveLevels(access.registry, orgId, [
+        ...direct,
+        ...viaGroups,
+        ...(change.groupRoles ?? []),
+      ]),
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import {
   type CompiledGrants,
   type CompiledRole,
+  checkExclusiveLevels,
   checkRoleAssignment,
   checkRoleEscalation,
   PermissionSet,
@@ -11,6 +12,7 @@ import {
 } from '@orgkit/core';
 import { ApiError, conflict } from '../errors/api-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
+import type { Store } from '../store/store.js';
 import type { OrgAccess, Permission } from './access.js';
 import { assertOk } from './decisions.js';
 
@@ -141,5 +143,30 @@ export function checkHoldersStillValid(
     if (!result.ok) {
       throw conflict(result.code, `A current holder would become invalid: ${result.message}`);
     }
+  }
+}
+
+/**
+ * After a role changes module (or is replaced by another on delete), every user holding it —
+ * directly or through a group — must still hold at most one level per exclusive module, counting
+ * all their roles in the org together: 409 with core's code when one would not.
+ */
+export async function checkHolderLevels(
+  store: Store,
+  registry: RoleRegistry<Permission>,
+  orgId: string,
+  key: string,
+  replaceWith?: string,
+): Promise<void> {
+  const users = new Set((await store.roles.memberHolders(orgId, key)).map((m) => m.userId));
+  for (const g of await store.roles.groupHolders(orgId, key)) {
+    for (const m of await store.groups.members(g.groupId)) users.add(m.userId);
+  }
+  for (const userId of users) {
+    const held = (await store.members.assignments(userId, [orgId])).map((a) => a.roleKey);
+    const next = replaceWith ? held.map((r) => (r === key ? replaceWith : r)) : held;
+    const result = checkExclusiveLevels(registry, orgId, next);
+    if (!result.ok)
+      throw conflict(result.code, `A current holder would become invalid: ${result.message}`);
   }
 }

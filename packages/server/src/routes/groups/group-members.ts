@@ -1,5 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkGroupMembershipChange, checkGroupRoles } from '../../access/groups.js';
+import {
+  checkGroupMembershipChange,
+  checkGroupRoles,
+  checkHeldLevels,
+} from '../../access/groups.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
 import { notFound } from '../../errors/api-error.js';
@@ -67,6 +71,8 @@ for (const [route, method] of [
       ];
       if (changed.length > 0) {
         checkGroupMembershipChange(access, group.roles);
+        const joining = next.filter((u) => !before.includes(u));
+        await checkHeldLevels(tx, access, joining, { groupId, groupRoles: group.roles });
         await tx.groups.setMembers(groupId, next);
         for (const userId of changed) await tx.sessions.requireRotation(userId);
         await tx.audit.record(auditActor(c), {
@@ -106,8 +112,14 @@ groupMemberRoutes.openapi(setRoles, async (c) => {
     const before = await tx.groups.get(orgId, groupId);
     if (!before) throw notFound('Group');
     checkGroupRoles(access, roles, before.roles);
-    await tx.groups.setRoles(groupId, roles);
     const members = await tx.groups.members(groupId);
+    await checkHeldLevels(
+      tx,
+      access,
+      members.map((m) => m.userId),
+      { groupId, groupRoles: roles },
+    );
+    await tx.groups.setRoles(groupId, roles);
     for (const m of members) await tx.sessions.requireRotation(m.userId);
     const after = (await tx.groups.get(orgId, groupId))!;
     await tx.audit.record(auditActor(c), {

@@ -1,6 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Permission } from '../../access/access.js';
-import { checkGroupMembershipChange, checkGroupRoles } from '../../access/groups.js';
+import {
+  checkGroupMembershipChange,
+  checkGroupRoles,
+  checkHeldLevels,
+} from '../../access/groups.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
 import { ApiError, conflict, notFound } from '../../errors/api-error.js';
@@ -127,6 +131,7 @@ groupRoutes.openapi(createGroup, async (c) => {
     }
     checkGroupRoles(access, roles);
     await checkOrgMembers(tx, orgId, memberIds);
+    await checkHeldLevels(tx, access, memberIds, { groupRoles: roles });
     const row = await tx.groups.create({
       orgId,
       name: body.name,

@@ -7,6 +7,7 @@ import {
   checkRemoval,
   checkRoleChange,
 } from '../../access/decisions.js';
+import { checkHeldLevels } from '../../access/groups.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
 import { conflict, notFound } from '../../errors/api-error.js';
@@ -122,6 +123,7 @@ manageMemberRoutes.openapi(updateMember, async (c) => {
         ...before.roles.filter((r) => !next.includes(r)),
       ];
       checkGrantableRoles(access, next, changed);
+      await checkHeldLevels(tx, access, [userId], { directRoles: next });
       await tx.members.setRoles(orgId, userId, [...new Set(body.roles)]);
       await tx.sessions.requireRotation(userId);
     }

@@ -3,6 +3,7 @@ import type { RoleSpec } from '@orgkit/core';
 import { checkJoiningRoles } from '../../access/decisions.js';
 import { requireOrgPermission } from '../../access/require.js';
 import {
+  checkHolderLevels,
   checkHoldersStillValid,
   checkRoleSpec,
   checkRolesWithinCaller,
@@ -77,6 +78,7 @@ manageRoleRoutes.openapi(updateRole, async (c) => {
     const members = await tx.roles.memberHolders(orgId, key);
     const groups = await tx.roles.groupHolders(orgId, key);
     checkHoldersStillValid(registry, orgId, { members, groups });
+    await checkHolderLevels(tx, registry, orgId, key);
     const after = await tx.roles.update(orgId, key, fields);
     for (const m of members) await tx.sessions.requireRotation(m.userId);
     const counts = { members: members.length, groups: groups.length };
@@ -155,6 +157,7 @@ manageRoleRoutes.openapi(deleteRole, async (c) => {
         members: [...members, ...pending].map((m) => ({ roles: swap(m.roles) })),
         groups: groups.map((g) => ({ roles: swap(g.roles) })),
       });
+      await checkHolderLevels(tx, registry, orgId, key, reassignTo);
       checkRolesWithinCaller(access, [role, registry.get(reassignTo, orgId)]);
       await tx.roles.reassign(orgId, key, reassignTo);
     } else {

@@ -75,8 +75,17 @@ describe.each(backends)('module roles and conditions ($name)', (backend) => {
     expect(perms).toContain('flows:read');
     expect(perms).not.toContain('flows:create');
 
+    // Levels count across direct and group roles: L1 held directly blocks joining an L2 group.
+    const clash = await call(admin, 'POST', `/v1/organizations/${orgId}/groups`, {
+      name: 'L2 team',
+      roles: ['ws_l2'],
+      memberIds: [user.user!.id],
+    });
+    expect(clash).toMatchObject({ status: 422, body: { code: 'EXCLUSIVE_ROLE_CONFLICT' } });
+    expect((await call(admin, 'PATCH', memberUrl, { roles: ['flows_user'] })).status).toBe(200);
+
     // L2 through a group satisfies the ⭐ condition at once.
-    const group = await call(admin, 'POST', `/v1/organizations/${orgId}/groups`, {
+    const group = await call<{ id: string }>(admin, 'POST', `/v1/organizations/${orgId}/groups`, {
       name: 'L2 team',
       roles: ['ws_l2'],
       memberIds: [user.user!.id],
@@ -84,6 +93,28 @@ describe.each(backends)('module roles and conditions ($name)', (backend) => {
     expect(group.status).toBe(201);
     perms = await permissionsIn(user, orgId);
     expect(perms).toContain('flows:create');
+    // ...and now L1 cannot come back directly, nor the group switch to a second level for them
+    expect(await call(admin, 'PATCH', memberUrl, { roles: ['flows_user', 'ws_l1'] })).toMatchObject(
+      {
+        status: 422,
+        body: { code: 'EXCLUSIVE_ROLE_CONFLICT' },
+      },
+    );
+    const other = await call<{ id: string }>(admin, 'POST', `/v1/organizations/${orgId}/groups`, {
+      name: 'L1 team',
+      roles: ['ws_l1'],
+    });
+    const join = await call(
+      admin,
+      'POST',
+      `/v1/organizations/${orgId}/groups/${other.body.id}/members`,
+      {
+        userIds: [user.user!.id],
+      },
+    );
+    expect(join).toMatchObject({ status: 422, body: { code: 'EXCLUSIVE_ROLE_CONFLICT' } });
+    const groupRoles = `/v1/organizations/${orgId}/groups/${group.body.id}/roles`;
+    expect((await call(admin, 'PUT', groupRoles, { roles: ['ws_l1'] })).status).toBe(200);
 
     const twoLevels = await call(admin, 'POST', `/v1/organizations/${orgId}/groups`, {
       name: 'Both levels',
@@ -91,7 +122,7 @@ describe.each(backends)('module roles and conditions ($name)', (backend) => {
     });
     expect(twoLevels).toMatchObject({ status: 422, body: { code: 'EXCLUSIVE_ROLE_CONFLICT' } });
 
-    // Moving flows_user into the workspaces module would give the user two levels directly.
+    // Moving flows_user into the workspaces module would give the user two levels.
     const move = await call(admin, 'PATCH', `${roles()}/flows_user`, { module: 'workspaces' });
     expect(move).toMatchObject({ status: 409, body: { code: 'EXCLUSIVE_ROLE_CONFLICT' } });
     expect((await t.store.roles.find(orgId, 'flows_user'))?.module).toBe('portal');
