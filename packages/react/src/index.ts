@@ -11,6 +11,14 @@ export {
   type UseAllOrganizationsResult,
   useAllOrganizations,
 } from './hooks/use-all-organizations.js';
+export {
+  type CreateApiKeyInput,
+  useApiKeys,
+  useCreateApiKey,
+  useOrgApiKeys,
+  useRevokeApiKey,
+  useRevokeOrgApiKey,
+} from './hooks/use-api-keys.js';
 export { type UseAuditEventsResult, useAuditEvents } from './hooks/use-audit-events.js';
 export { type CanResult, type UseCanOptions, useCan } from './hooks/use-can.js';
 export {
@@ -19,6 +27,16 @@ export {
 } from './hooks/use-create-invitations.js';
 export { type CreateMemberInput, useCreateMember } from './hooks/use-create-member.js';
 export { explainQueryOptions, useExplain } from './hooks/use-explain.js';
+export {
+  type CreateGroupInput,
+  type GroupMembersInput,
+  useCreateGroup,
+  useDeleteGroup,
+  useSetGroupMembers,
+  useSetGroupRoles,
+  useUpdateGroup,
+} from './hooks/use-group-mutations.js';
+export { type UseGroupsResult, useGroup, useGroups } from './hooks/use-groups.js';
 export { type UseInvitationsResult, useInvitations } from './hooks/use-invitations.js';
 export { useMember } from './hooks/use-member.js';
 export { type UseMembersResult, useMembers } from './hooks/use-members.js';
@@ -45,7 +63,22 @@ export {
   useResourceRecipients,
 } from './hooks/use-resource-grants.js';
 export { useRevokeInvitation } from './hooks/use-revoke-invitation.js';
+export {
+  type RoleInput,
+  useCreateRole,
+  useDeleteRole,
+  useUpdateRole,
+} from './hooks/use-role-mutations.js';
+export { usePermissionCatalog, useRole, useRoles } from './hooks/use-roles.js';
 export { type UseSessionResult, useSession } from './hooks/use-session.js';
+export {
+  type SetSettingInput,
+  useClearSetting,
+  useMySettings,
+  usePlatformSettings,
+  useSetSetting,
+  useSettings,
+} from './hooks/use-settings.js';
 export { type SignInInput, useSignIn } from './hooks/use-sign-in.js';
 export { useSignOut } from './hooks/use-sign-out.js';
 export { type TransferResult, useTransferOwnership } from './hooks/use-transfer-ownership.js';
@@ -54,13 +87,19 @@ export type { Permission, Register } from './lib/register.js';
 export type { ActiveOrgSource } from './lib/resolve-active-org.js';
 export type {
   AclResource,
+  ApiKey,
   AuditEvent,
   AuditEventFilters,
+  CreatedApiKey,
   DeepPartial,
+  EffectiveSetting,
   Explanation,
   Grant,
+  GrantEntry,
   GrantInput,
   GrantPrincipal,
+  Group,
+  GroupDetail,
   Invitation,
   InvitationFilters,
   InviteResult,
@@ -69,6 +108,7 @@ export type {
   MyOrganization,
   MyPermissions,
   NotificationRecipients,
+  OrgApiKey,
   Organization,
   OrganizationForest,
   OrganizationTree,
@@ -76,6 +116,11 @@ export type {
   OrgkitSession,
   OrgkitUser,
   Page,
+  PermissionCatalog,
+  Role,
+  SettingLevel,
+  SettingList,
+  SettingValue,
 } from './lib/types.js';
 export { en } from './locale/en.js';
 export { fr } from './locale/fr.js';
@@ -102,7 +147,12 @@ export {
 } from './provider/orgkit-provider.js';
 export type { OrgkitStorage } from './provider/storage.js';
 export { useOrgkitClient } from './provider/use-orgkit.js';
+export {
+  myApiKeysQueryOptions,
+  orgApiKeysQueryOptions,
+} from './queries/api-keys-query-options.js';
 export { type AuditScope, auditEventsQueryOptions } from './queries/audit-events-query-options.js';
+export { groupQueryOptions, groupsQueryOptions } from './queries/groups-query-options.js';
 export { invitationsQueryOptions } from './queries/invitations-query-options.js';
 export { memberQueryOptions } from './queries/member-query-options.js';
 export { membersQueryOptions } from './queries/members-query-options.js';
@@ -113,14 +163,24 @@ export {
 export { orgChildrenQueryOptions } from './queries/org-children-query-options.js';
 export { myOrgTreeQueryOptions, orgTreeQueryOptions } from './queries/org-tree-query-options.js';
 export { organizationQueryOptions } from './queries/organization-query-options.js';
-export { type ExplainQuery, orgkitKeys } from './queries/orgkit-keys.js';
+export { type ExplainQuery, orgkitKeys, type SettingsTarget } from './queries/orgkit-keys.js';
 export { decodePermissions, permissionsQueryOptions } from './queries/permissions-query-options.js';
 export { resourceAccessQueryOptions } from './queries/resource-access-query-options.js';
 export {
   resourceGrantsQueryOptions,
   resourceRecipientsQueryOptions,
 } from './queries/resource-grants-query-options.js';
+export {
+  permissionCatalogQueryOptions,
+  roleQueryOptions,
+  rolesQueryOptions,
+} from './queries/roles-query-options.js';
 export { sessionQueryOptions } from './queries/session-query-options.js';
+export {
+  mySettingsQueryOptions,
+  platformSettingsQueryOptions,
+  settingsQueryOptions,
+} from './queries/settings-query-options.js';
 export {
   OrgkitStatus,
   OrgkitStatusDescription,

@@ -61,6 +61,39 @@ export type NotificationRecipients = Schemas['NotificationRecipients'];
 /** Why a permission is or is not held. */
 export type Explanation = Schemas['Explanation'];
 
+/** A role: its declaration (presets read-only, custom editable) and what it resolves to. */
+export type Role = Schemas['Role'];
+/** One entry of a role's permission list: a pattern, or a conditional grant (seed 001 ⭐). */
+export type GrantEntry = Schemas['GrantEntry'];
+/** The permission catalog with labels: module → section → resource → action. */
+export type PermissionCatalog = Schemas['PermissionCatalog'];
+/** A group of an organization. */
+export type Group = Schemas['Group'];
+/** A group with its members. */
+export type GroupDetail = Schemas['GroupDetail'];
+/** An API key as listed (never its secret). */
+export type ApiKey = Schemas['ApiKey'];
+/** An API key usable in an organization, with its owner. */
+export type OrgApiKey = Schemas['OrgApiKey'];
+/** A new API key: `secret` is shown once. */
+export type CreatedApiKey = Schemas['CreatedApiKey'];
+/** A level of the settings waterfall. */
+export type SettingLevel = Schemas['SettingLevel'];
+/**
+ * A setting's effective value, its source level, lock and the override stored where asked.
+ * (`lockedBy` re-declared: the generated type of a nullable reference is not nullable.)
+ */
+export type EffectiveSetting = Omit<Schemas['EffectiveSetting'], 'lockedBy'> & {
+  readonly lockedBy: SettingLevel | null;
+};
+/** Effective settings at one level. */
+export interface SettingList {
+  readonly level: SettingLevel;
+  readonly items: EffectiveSetting[];
+}
+/** A setting value. */
+export type SettingValue = Schemas['SettingValue'];
+
 /** Filters of the member list (`GET /v1/organizations/{orgId}/members`). */
 export interface MemberFilters {
   readonly search?: string;

@@ -4,13 +4,16 @@ import type { HttpHandler } from 'msw';
 import { MockDb } from './mock-db.js';
 import type { RouteContext } from './route-context.js';
 import { accessRoutes } from './routes/access.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { groupRoutes } from './routes/groups.js';
 import { hierarchyRoutes } from './routes/hierarchy.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { roleRoutes } from './routes/roles.js';
 import type { OrgkitMockScenario } from './scenario.js';
 import { acmeScenario } from './scenarios.js';
 
@@ -75,6 +78,9 @@ export function createOrgkitMockApi(options: OrgkitMockApiOptions = {}): OrgkitM
     ...invitationRoutes(ctx),
     ...auditRoutes(ctx),
     ...accessRoutes(ctx),
+    ...roleRoutes(ctx),
+    ...groupRoutes(ctx),
+    ...apiKeyRoutes(ctx),
   ];
   return {
     handlers,

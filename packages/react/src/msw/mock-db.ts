@@ -3,6 +3,7 @@ import {
   type AclGrant,
   type Catalog,
   type PermissionSet,
+  type RoleDefinition,
   type RoleSpec,
 } from '@orgkit/core';
 import { encodeCursor, newId, newSortableId } from './encoding.js';
@@ -64,8 +65,11 @@ export interface GroupRow {
   id: string;
   orgId: string;
   name: string;
+  description: string | null;
   roles: string[];
   memberIds: string[];
+  createdAt: Date;
+  updatedAt: Date;
 }
 export interface ResourceRow {
   orgId: string;
@@ -80,6 +84,23 @@ export interface GrantRow {
   principal: AclGrant['principal'];
   actions?: readonly string[];
   role?: string;
+}
+export interface CustomRoleRow {
+  def: RoleDefinition<string>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface ApiKeyRow {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  orgId: string | null;
+  scopes: string[] | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
 }
 export interface SessionRow {
   userId: string;
@@ -118,6 +139,9 @@ export class MockDb {
   readonly groups = new Map<string, GroupRow>();
   readonly resources = new Map<string, ResourceRow>();
   grants: GrantRow[] = [];
+  /** Custom roles by `orgId/key`. */
+  readonly customRoles = new Map<string, CustomRoleRow>();
+  apiKeys: ApiKeyRow[] = [];
   readonly sessions = new Map<string, SessionRow>();
   /** The session of requests that carry no session cookie. */
   ambient: SessionRow | null;
@@ -192,7 +216,16 @@ export class MockDb {
       });
     }
     for (const g of scenario.groups ?? []) {
-      this.groups.set(g.id, { ...g, roles: [...(g.roles ?? [])], memberIds: [...g.memberIds] });
+      this.groups.set(g.id, {
+        id: g.id,
+        orgId: g.orgId,
+        name: g.name,
+        description: g.description ?? null,
+        roles: [...(g.roles ?? [])],
+        memberIds: [...g.memberIds],
+        createdAt: new Date(EPOCH),
+        updatedAt: new Date(EPOCH),
+      });
     }
     for (const r of scenario.resources ?? []) {
       this.resources.set(resourceKey(r.orgId, r.type, r.id), {
@@ -240,7 +273,10 @@ export class MockDb {
         .map((m) => ({ orgId: m.orgId, userId: m.userId, roles: m.roles })),
       // Group roles apply to active members only, as on the server.
       groups: [...this.groups.values()].map((g) => ({
-        ...g,
+        id: g.id,
+        orgId: g.orgId,
+        name: g.name,
+        roles: g.roles,
         memberIds: g.memberIds.filter((id) => this.membership(g.orgId, id)?.status === 'active'),
       })),
       resources: [...this.resources.values()].map((r) => ({
@@ -250,6 +286,7 @@ export class MockDb {
         parent: r.parentId ? { type: r.type, id: r.parentId } : null,
       })),
       grants: this.grants.map(({ orgId: _orgId, ...g }) => g),
+      customRoles: [...this.customRoles.values()].map((r) => r.def),
     });
     return this.cachedModel;
   }

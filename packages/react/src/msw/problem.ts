@@ -25,7 +25,10 @@ export class MockProblem extends Error {
     readonly status: number,
     readonly code: string,
     readonly detail: string,
-    readonly extras: { readonly errors?: readonly MockFieldError[] } = {},
+    readonly extras: {
+      readonly errors?: readonly MockFieldError[];
+      readonly [extension: string]: unknown;
+    } = {},
   ) {
     super(detail);
   }
@@ -42,7 +45,11 @@ export function problemResponse(
   status: number,
   code: string,
   detail: string,
-  options: { instance?: string; errors?: readonly MockFieldError[] } = {},
+  options: {
+    instance?: string;
+    errors?: readonly MockFieldError[];
+    [extension: string]: unknown;
+  } = {},
 ): HttpResponse<string> {
   const body = {
     type: `urn:orgkit:problem:${code.toLowerCase().replaceAll('_', '-')}`,
@@ -50,8 +57,7 @@ export function problemResponse(
     status,
     code,
     detail,
-    ...(options.instance ? { instance: options.instance } : {}),
-    ...(options.errors ? { errors: options.errors } : {}),
+    ...options,
   };
   return new HttpResponse(JSON.stringify(body), {
     status,

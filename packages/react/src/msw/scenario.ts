@@ -62,6 +62,7 @@ export interface MockGroupSeed {
   readonly id: string;
   readonly orgId: string;
   readonly name: string;
+  readonly description?: string | null;
   readonly roles?: readonly string[];
   readonly memberIds: readonly string[];
 }

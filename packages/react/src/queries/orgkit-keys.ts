@@ -1,5 +1,11 @@
 import type { AuditEventFilters, InvitationFilters, MemberFilters } from '../lib/types.js';
 
+/** Whose effective settings: the org's (empty), a group's or a member's. */
+export interface SettingsTarget {
+  readonly groupId?: string;
+  readonly userId?: string;
+}
+
 /** What an explanation is asked about. */
 export interface ExplainQuery {
   readonly permission: string;
@@ -56,6 +62,40 @@ export const orgkitKeys = {
       [...all, 'access', orgId, 'resource', type, id, 'recipients'] as const,
     explain: (orgId: string, query: ExplainQuery) =>
       [...all, 'access', orgId, 'explain', query] as const,
+  },
+  /** `GET /v1/permissions`: the catalog with labels. */
+  catalog: () => [...all, 'catalog'] as const,
+  roles: {
+    all: () => [...all, 'roles'] as const,
+    org: (orgId: string) => [...all, 'roles', orgId] as const,
+    list: (orgId: string) => [...all, 'roles', orgId, 'list'] as const,
+    detail: (orgId: string, key: string) => [...all, 'roles', orgId, 'detail', key] as const,
+  },
+  groups: {
+    all: () => [...all, 'groups'] as const,
+    org: (orgId: string) => [...all, 'groups', orgId] as const,
+    lists: (orgId: string) => [...all, 'groups', orgId, 'list'] as const,
+    list: (orgId: string, filters: { limit?: number } = {}) =>
+      [...all, 'groups', orgId, 'list', filters] as const,
+    detail: (orgId: string, groupId: string) =>
+      [...all, 'groups', orgId, 'detail', groupId] as const,
+  },
+  apiKeys: {
+    all: () => [...all, 'api-keys'] as const,
+    /** The caller's own keys. */
+    mine: () => [...all, 'api-keys', 'mine'] as const,
+    /** Keys usable in an org (`api_keys:manage`). */
+    org: (orgId: string) => [...all, 'api-keys', 'org', orgId] as const,
+  },
+  settings: {
+    all: () => [...all, 'settings'] as const,
+    org: (orgId: string) => [...all, 'settings', orgId] as const,
+    /** Effective settings at the org, or for one group or member of it. */
+    list: (orgId: string, target: SettingsTarget = {}) =>
+      [...all, 'settings', orgId, 'list', target] as const,
+    /** The caller's own effective settings in an org. */
+    mine: (orgId: string) => [...all, 'settings', orgId, 'mine'] as const,
+    platform: () => [...all, 'settings', 'platform'] as const,
   },
   members: {
     all: () => [...all, 'members'] as const,
