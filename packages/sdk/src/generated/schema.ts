@@ -2628,7 +2628,7 @@ export interface paths {
         put?: never;
         /**
          * Invite one or many addresses
-         * @description `emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines (seed 004). Each address gets a result: `invited`, `already_member` or `invalid`. Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.
+         * @description `emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines (seed 004). Each address gets a result: `invited`, `already_member`, `invalid`, or `domain_not_allowed` when the org’s `allowed_email_domains` setting excludes it. Links live `invitation_ttl_hours` (settings waterfall). Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.
          */
         post: {
             parameters: {
@@ -5251,7 +5251,7 @@ export interface components {
             email: string;
             invitation?: components["schemas"]["Invitation"];
             /** @enum {string} */
-            result: "invited" | "already_member" | "invalid";
+            result: "invited" | "already_member" | "invalid" | "domain_not_allowed";
         };
         InviteResults: {
             results: components["schemas"]["InviteResult"][];

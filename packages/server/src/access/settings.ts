@@ -132,3 +132,19 @@ export function resolveAt(
     ),
   };
 }
+
+/**
+ * The effective value of a setting for an org (platform → ancestors → org), or undefined when the
+ * host's settings do not declare the key — callers then keep their built-in behaviour.
+ */
+export async function orgSettingValue(
+  store: Store,
+  access: OrgAccess,
+  spec: SettingsSpec,
+  key: string,
+): Promise<unknown> {
+  const setting = Object.hasOwn(spec, key) ? spec[key] : undefined;
+  if (!setting) return undefined;
+  const p = await orgPlace(store, access, { level: 'org' });
+  return resolveSetting(key, setting, p.chain, p.overrides).value;
+}

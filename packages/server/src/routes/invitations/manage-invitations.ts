@@ -14,7 +14,7 @@ import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openap
 import { OrgParams } from '../organizations/schemas.js';
 import { PageQuery } from '../schemas.js';
 import { InvitationParams, InvitationSchema, toInvitation } from './schemas.js';
-import { mailInvitation, newInvitationToken } from './send.js';
+import { domainAllowed, invitationPolicy, mailInvitation, newInvitationToken } from './send.js';
 
 /** Invitations of an org: list, bulk create, resend, revoke. */
 export const manageInvitationRoutes = createRouter();
@@ -80,7 +80,7 @@ manageInvitationRoutes.openapi(listInvitations, async (c) => {
 const InviteResult = z
   .object({
     email: z.string(),
-    result: z.enum(['invited', 'already_member', 'invalid']),
+    result: z.enum(['invited', 'already_member', 'invalid', 'domain_not_allowed']),
     invitation: InvitationSchema.optional(),
   })
   .openapi('InviteResult');
@@ -91,7 +91,7 @@ const createInvitations = createRoute({
   tags: ['invitations'],
   summary: 'Invite one or many addresses',
   description:
-    '`emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines (seed 004). Each address gets a result: `invited`, `already_member` or `invalid`. Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.',
+    '`emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines (seed 004). Each address gets a result: `invited`, `already_member`, `invalid`, or `domain_not_allowed` when the org’s `allowed_email_domains` setting excludes it. Links live `invitation_ttl_hours` (settings waterfall). Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.',
   security: AUTHENTICATED,
   middleware: [idempotent()] as const,
   request: {
@@ -134,10 +134,15 @@ manageInvitationRoutes.openapi(createInvitations, async (c) => {
     const access = await requireOrgPermission(c, orgId, 'invitations:create', tx);
     checkJoiningRoles(body.roles);
     checkGrantableRoles(access, body.roles);
+    const policy = await invitationPolicy(c, tx, access);
     const out: z.infer<typeof InviteResult>[] = [];
     for (const email of emails) {
       if (!isEmail(email)) {
         out.push({ email, result: 'invalid' });
+        continue;
+      }
+      if (!domainAllowed(policy, email)) {
+        out.push({ email, result: 'domain_not_allowed' });
         continue;
       }
       const existing = await tx.users.findByEmail(email);
@@ -147,7 +152,7 @@ manageInvitationRoutes.openapi(createInvitations, async (c) => {
       }
       const previous = await tx.invitations.findPending(orgId, email, now);
       if (previous) await tx.invitations.update(previous.id, { status: 'revoked' });
-      const { token, tokenHash, expiresAt } = newInvitationToken(c);
+      const { token, tokenHash, expiresAt } = newInvitationToken(c, policy);
       const invitation = await tx.invitations.create({
         orgId,
         email,
@@ -195,7 +200,10 @@ manageInvitationRoutes.openapi(resendInvitation, async (c) => {
       throw conflict(ErrorCode.CONFLICT, `This invitation is ${effectiveStatus(invitation, now)}.`);
     }
     checkGrantableRoles(access, invitation.roles);
-    const { token, tokenHash, expiresAt } = newInvitationToken(c);
+    const { token, tokenHash, expiresAt } = newInvitationToken(
+      c,
+      await invitationPolicy(c, tx, access),
+    );
     const after = (await tx.invitations.update(invitation.id, { tokenHash, expiresAt }))!;
     await mailInvitation(c, tx, {
       to: invitation.email,
