@@ -1,6 +1,7 @@
-import type { AccessModel, Catalog, RoleSpec } from '@orgkit/core';
+import type { AccessModel, Catalog, RoleSpec, SettingsSpec } from '@orgkit/core';
 import { orgkitCatalog, orgkitPresetRoles } from '@orgkit/core/presets';
 import type { HttpHandler } from 'msw';
+import { defaultMockSettings } from './default-settings.js';
 import { MockDb } from './mock-db.js';
 import type { RouteContext } from './route-context.js';
 import { accessRoutes } from './routes/access.js';
@@ -14,6 +15,7 @@ import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { roleRoutes } from './routes/roles.js';
+import { settingRoutes } from './routes/settings.js';
 import type { OrgkitMockScenario } from './scenario.js';
 import { acmeScenario } from './scenarios.js';
 
@@ -31,6 +33,8 @@ export interface OrgkitMockApiOptions {
   /** The host's catalog and presets, when they differ from Orgkit's. */
   readonly catalog?: Catalog<string>;
   readonly presets?: readonly RoleSpec<string>[];
+  /** The declared setting keys, when they differ from the reference server's defaults. */
+  readonly settings?: SettingsSpec;
   /** Clock, for deterministic timestamps. */
   readonly now?: () => Date;
 }
@@ -61,6 +65,7 @@ export function createOrgkitMockApi(options: OrgkitMockApiOptions = {}): OrgkitM
     catalog: options.catalog ?? orgkitCatalog,
     presets: (options.presets ?? orgkitPresetRoles) as readonly RoleSpec<string>[],
     now: options.now ?? (() => new Date()),
+    settings: options.settings ?? defaultMockSettings,
   });
   const origin = (options.baseUrl ?? '*').replace(/\/+$/, '');
   const ctx: RouteContext = {
@@ -81,6 +86,7 @@ export function createOrgkitMockApi(options: OrgkitMockApiOptions = {}): OrgkitM
     ...roleRoutes(ctx),
     ...groupRoutes(ctx),
     ...apiKeyRoutes(ctx),
+    ...settingRoutes(ctx),
   ];
   return {
     handlers,

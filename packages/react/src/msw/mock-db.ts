@@ -5,6 +5,7 @@ import {
   type PermissionSet,
   type RoleDefinition,
   type RoleSpec,
+  type SettingsSpec,
 } from '@orgkit/core';
 import { encodeCursor, newId, newSortableId } from './encoding.js';
 import type { OrgkitMockScenario } from './scenario.js';
@@ -102,6 +103,15 @@ export interface ApiKeyRow {
   expiresAt: Date | null;
   revokedAt: Date | null;
 }
+export interface SettingRow {
+  /** `platform` (id ''), `org`, `group`, or `user` (id `orgId/userId`: kept per org). */
+  scopeType: 'platform' | 'org' | 'group' | 'user';
+  scopeId: string;
+  key: string;
+  value: unknown;
+  locked: boolean;
+  updatedAt: Date;
+}
 export interface SessionRow {
   userId: string;
   activeOrgId: string | null;
@@ -119,6 +129,8 @@ export interface MockDbOptions {
   readonly catalog: Catalog<string>;
   readonly presets: readonly RoleSpec<string>[];
   readonly now: () => Date;
+  /** The declared setting keys (the server's `settings` option). */
+  readonly settings: SettingsSpec;
 }
 
 /** The password of scenario users that do not set one. */
@@ -142,6 +154,7 @@ export class MockDb {
   /** Custom roles by `orgId/key`. */
   readonly customRoles = new Map<string, CustomRoleRow>();
   apiKeys: ApiKeyRow[] = [];
+  settings: SettingRow[] = [];
   readonly sessions = new Map<string, SessionRow>();
   /** The session of requests that carry no session cookie. */
   ambient: SessionRow | null;

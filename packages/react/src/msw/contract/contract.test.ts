@@ -10,14 +10,17 @@ import {
   createOrgkitApp,
   type Database,
   openDatabase,
+  orgkitSettings,
 } from '@orgkit/server';
 import { getResponse } from 'msw';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOrgkitMockApi, type OrgkitMockApiOptions } from '../create-orgkit-mock-api.js';
+import { defaultMockSettings } from '../default-settings.js';
 import type { OrgkitMockScenario } from '../scenario.js';
 import { aclCatalog, aclPresets, aclScenario, aclSteps } from './acl-scenario.js';
 import { contractScenario } from './contract-scenario.js';
 import { type ContractStep, contractSteps } from './contract-steps.js';
+import { teamSteps } from './team-scenario.js';
 
 const ORIGIN = 'http://orgkit.test';
 
@@ -40,14 +43,17 @@ function replaceAll(text: string, map: Map<string, string>): string {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const GENERATED_ID = /\b(usr|org|inv|evt)_[0-9a-f]{20,}\b/g;
+const GENERATED_ID = /\b(usr|org|inv|evt|grp|key|acl|role|set)_[0-9a-f]{20,}\b/g;
+/** An API key's public prefix (12 hex digits), in its own field and in audit descriptions. */
+const KEY_PREFIX = /\b[0-9a-f]{12}\b/g;
 
 /** Makes two backends' answers comparable: their ids mapped back, dates and cursors masked. */
 function normalize(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
     if (key === 'nextCursor') return '<cursor>';
+    if (key === 'secret') return '<secret>';
     if (ISO_DATE.test(value)) return '<date>';
-    return value.replace(GENERATED_ID, '<$1>');
+    return value.replace(GENERATED_ID, '<$1>').replace(KEY_PREFIX, '<prefix>');
   }
   if (Array.isArray(value)) return value.map((v) => normalize(v));
   if (value && typeof value === 'object') {
@@ -221,6 +227,13 @@ describe('contract: MSW mocks ≡ server', () => {
   it('organizations, members, invitations, ownership and audit answer alike', async () => {
     const server = await compare(contractScenario, contractSteps);
     // The script exercises successes and each kind of refusal, on both sides.
+    const statuses = new Set(server.map((a) => a.status));
+    for (const s of [200, 201, 204, 401, 403, 404, 409, 422]) expect(statuses).toContain(s);
+  });
+
+  it('roles, groups, API keys and settings answer alike', async () => {
+    expect(defaultMockSettings).toEqual(orgkitSettings);
+    const server = await compare(contractScenario, teamSteps);
     const statuses = new Set(server.map((a) => a.status));
     for (const s of [200, 201, 204, 401, 403, 404, 409, 422]) expect(statuses).toContain(s);
   });

@@ -100,7 +100,8 @@ export function groupRoutes(ctx: RouteContext) {
       const access = requireOrgPermission(db, user, orgId, 'groups:update');
       const group = find(orgId, groupId);
       if (method !== 'delete') checkOrgMembers(db, orgId, userIds, 'userIds');
-      const before = [...group.memberIds];
+      // In the order the server reads them (by name), which the audit entry records.
+      const before = toDetail(db, group).members.map((m) => m.userId);
       const next =
         method === 'put'
           ? userIds
@@ -277,12 +278,12 @@ export function groupRoutes(ctx: RouteContext) {
         db.changed();
         db.record(user!.id, {
           orgId,
-          action: 'group.roles_changed',
+          action: 'group.roles_updated',
           targetType: 'group',
           targetId: groupId,
-          description: `Roles of group ${group.name} set to ${roles.join(', ') || '(none)'}`,
-          before,
-          after: toGroup(group),
+          description: `Roles of group ${group.name}: ${roles.join(', ') || '(none)'}`,
+          before: { roles: before.roles },
+          after: { roles: toGroup(group).roles },
         });
         return HttpResponse.json(toDetail(db, group));
       }),
