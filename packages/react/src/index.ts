@@ -6,6 +6,15 @@
  * @packageDocumentation
  */
 export { Can, type CanProps } from './hooks/can.js';
+export {
+  type AcceptInvitationInput,
+  type InvitationPreview,
+  useAcceptInvitation,
+  useConfirmPasswordReset,
+  useInvitationPreview,
+  useRequestPasswordReset,
+  useSignUp,
+} from './hooks/use-account-flows.js';
 export { type ActiveOrgId, useActiveOrgId } from './hooks/use-active-org-id.js';
 export {
   type UseAllOrganizationsResult,

@@ -5,6 +5,7 @@ import { defaultMockSettings } from './default-settings.js';
 import { MockDb } from './mock-db.js';
 import type { RouteContext } from './route-context.js';
 import { accessRoutes } from './routes/access.js';
+import { accountRoutes } from './routes/accounts.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -35,6 +36,8 @@ export interface OrgkitMockApiOptions {
   readonly presets?: readonly RoleSpec<string>[];
   /** The declared setting keys, when they differ from the reference server's defaults. */
   readonly settings?: SettingsSpec;
+  /** Public URL of the app in mailed links (the server's `baseUrl`). Default `http://localhost:3000`. */
+  readonly appUrl?: string;
   /** Clock, for deterministic timestamps. */
   readonly now?: () => Date;
 }
@@ -66,16 +69,19 @@ export function createOrgkitMockApi(options: OrgkitMockApiOptions = {}): OrgkitM
     presets: (options.presets ?? orgkitPresetRoles) as readonly RoleSpec<string>[],
     now: options.now ?? (() => new Date()),
     settings: options.settings ?? defaultMockSettings,
+    appUrl: (options.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''),
   });
   const origin = (options.baseUrl ?? '*').replace(/\/+$/, '');
   const ctx: RouteContext = {
     db,
     path: (apiPath) => `${origin}/v1${apiPath}`,
+    root: (path) => `${origin}${path}`,
     latency: options.latency,
   };
   // One module per resource: a new server route is a new module added here.
   const handlers = [
     ...authRoutes(ctx),
+    ...accountRoutes(ctx),
     ...meRoutes(ctx),
     ...hierarchyRoutes(ctx),
     ...organizationRoutes(ctx),

@@ -112,6 +112,15 @@ export interface SettingRow {
   locked: boolean;
   updatedAt: Date;
 }
+export interface MailRow {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  meta: Record<string, string> | null;
+  createdAt: Date;
+}
 export interface SessionRow {
   userId: string;
   activeOrgId: string | null;
@@ -131,6 +140,8 @@ export interface MockDbOptions {
   readonly now: () => Date;
   /** The declared setting keys (the server's `settings` option). */
   readonly settings: SettingsSpec;
+  /** Public URL of the app in mailed links (the server's `baseUrl`). */
+  readonly appUrl: string;
 }
 
 /** The password of scenario users that do not set one. */
@@ -155,6 +166,10 @@ export class MockDb {
   readonly customRoles = new Map<string, CustomRoleRow>();
   apiKeys: ApiKeyRow[] = [];
   settings: SettingRow[] = [];
+  /** Mail "sent" by the mock: the dev outbox (`GET /dev/outbox`). */
+  outbox: MailRow[] = [];
+  /** Password reset links: token → user and expiry (single use). */
+  readonly resetTokens = new Map<string, { userId: string; expiresAt: Date }>();
   readonly sessions = new Map<string, SessionRow>();
   /** The session of requests that carry no session cookie. */
   ambient: SessionRow | null;
@@ -374,6 +389,40 @@ export class MockDb {
       after: null,
       ...entry,
       createdAt,
+    });
+  }
+
+  /** Stores a mail in the outbox, as the server's dev mailer does. */
+  mail(message: Omit<MailRow, 'id' | 'createdAt'>): void {
+    const createdAt = this.now();
+    this.outbox.push({ ...message, id: newSortableId('mail', createdAt.getTime()), createdAt });
+  }
+
+  /** Issues a single-use password reset link for a user and mails it. */
+  sendPasswordReset(user: UserRow): void {
+    const token = newId('tok');
+    const expiresAt = new Date(this.now().getTime() + 3600 * 1000);
+    this.resetTokens.set(token, { userId: user.id, expiresAt });
+    const link = `${this.options.appUrl}/reset-password?token=${encodeURIComponent(token)}`;
+    this.mail({
+      to: user.email,
+      subject: 'Reset your password',
+      text: `Someone asked to reset the password of this account.\n\nChoose a new password: ${link}\n\nThe link works once and expires on ${expiresAt.toISOString()}. If it was not you, ignore this mail.`,
+      html: null,
+      meta: { kind: 'password_reset', link },
+    });
+  }
+
+  /** Mails an invitation link. */
+  mailInvitation(invitation: InvitationRow, orgName: string, inviterName: string): void {
+    const link = `${this.options.appUrl}/accept-invitation?token=${encodeURIComponent(invitation.token ?? '')}`;
+    const who = inviterName || 'Someone';
+    this.mail({
+      to: invitation.email,
+      subject: `${who} invited you to ${orgName}`,
+      text: `${who} invited you to join ${orgName}.\n\nAccept the invitation: ${link}\n\nThe link expires on ${invitation.expiresAt.toISOString()}.`,
+      html: null,
+      meta: { kind: 'invitation', link },
     });
   }
 

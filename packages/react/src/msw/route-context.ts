@@ -23,6 +23,8 @@ export interface RouteContext {
   readonly db: MockDb;
   /** The full URL pattern of an API path: `path('/me')` → `${baseUrl}/v1/me`. */
   path(apiPath: string): string;
+  /** The full URL pattern of a path outside the API (`/dev/outbox`). */
+  root(path: string): string;
   /** Artificial latency per response: milliseconds, `'real'`, or `'infinite'`. */
   readonly latency: number | 'real' | 'infinite' | undefined;
 }

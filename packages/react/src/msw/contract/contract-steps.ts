@@ -14,6 +14,8 @@ export interface ContractStep {
    * (grants of one resource, recipients), so only their content is part of the contract.
    */
   readonly unordered?: boolean;
+  /** Compare the status only (mail bodies carry each backend's own tokens and dates). */
+  readonly statusOnly?: boolean;
 }
 
 const items = (b: Record<string, unknown>) => b.items as Record<string, unknown>[];

@@ -110,6 +110,7 @@ export function invitationRoutes(ctx: RouteContext) {
             token: fresh.token,
           };
           db.invitations.push(invitation);
+          db.mailInvitation(invitation, access.org.name, user!.name || user!.email);
           db.record(user!.id, {
             orgId,
             action: 'invitation.created',
@@ -141,6 +142,7 @@ export function invitationRoutes(ctx: RouteContext) {
         const fresh = db.newInvitation();
         invitation.token = fresh.token;
         invitation.expiresAt = fresh.expiresAt;
+        db.mailInvitation(invitation, access.org.name, user!.name || user!.email);
         db.record(user!.id, {
           orgId,
           action: 'invitation.resent',

@@ -182,6 +182,7 @@ export function memberRoutes(ctx: RouteContext) {
         };
         db.memberships.set(`${orgId}/${created.id}`, membership);
         db.changed();
+        if (!created.password) db.sendPasswordReset(created);
         db.record(user!.id, {
           orgId,
           action: 'member.created',
@@ -282,6 +283,7 @@ export function memberRoutes(ctx: RouteContext) {
         const target = db.users.get(userId)!;
         if (target.status === 'disabled')
           throw conflict('USER_DISABLED', 'This account is disabled.');
+        db.sendPasswordReset(target);
         db.record(user!.id, {
           orgId,
           action: 'member.password_reset_sent',
