@@ -20,6 +20,7 @@ import { type OrgkitAppOptions, resolveOptions } from './options.js';
 import { createRateLimiters } from './rate-limit/rate-limiter.js';
 import { accessCheckRoutes } from './routes/access/check.js';
 import { grantRoutes } from './routes/access/grants.js';
+import { listResourceRoutes } from './routes/access/list-resources.js';
 import { resourceRoutes } from './routes/access/resources.js';
 import { myApiKeyRoutes } from './routes/api-keys/my-api-keys.js';
 import { orgApiKeyRoutes } from './routes/api-keys/org-api-keys.js';
@@ -134,6 +135,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   app.route('/v1', acceptInvitationRoutes);
   app.route('/v1', auditRoutes);
   app.route('/v1', hierarchyRoutes);
+  app.route('/v1', listResourceRoutes);
   app.route('/v1', resourceRoutes);
   app.route('/v1', grantRoutes);
   app.route('/v1', accessCheckRoutes);

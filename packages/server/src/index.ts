@@ -21,6 +21,7 @@ export {
   MIGRATIONS_FOLDER,
   openDatabase,
 } from './db/database.js';
+export { DEMO_PASSWORD, type DemoAccount, seedDemo } from './demo/seed-demo.js';
 export { configFromEnv, type EnvConfig } from './env.js';
 export { ApiError, type FieldError } from './errors/api-error.js';
 export { ErrorCode } from './errors/error-codes.js';

@@ -20,8 +20,9 @@ export function useSignIn(): UseMutationResult<{ user: OrgkitUser }, OrgkitError
   return useMutation({
     mutationFn: (body: SignInInput) => unwrap(client.POST('/v1/auth/sign-in', { body })),
     onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: orgkitKeys.all });
-      await queryClient.invalidateQueries({ queryKey: orgkitKeys.session() });
+      // Reset rather than remove: the previous user's data is dropped, and queries still
+      // observed (the session above all) refetch for the new user at once.
+      await queryClient.resetQueries({ queryKey: orgkitKeys.all });
     },
   });
 }

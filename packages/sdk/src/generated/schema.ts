@@ -3498,6 +3498,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organizations/{orgId}/resources/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The resources of a type the caller may perform an action on (default `read`)
+         * @description Holders of `<type>:all` see every registered resource; others those a grant on the resource or an ancestor opens to them or their groups (seed 002: "Only user types with Full Access permission will be able to see all resources"). At most 5000.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                };
+                header?: never;
+                path: {
+                    orgId: string;
+                    type: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Visible resources */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResourceList"];
+                    };
+                };
+                /** @description Not signed in, or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input; `errors` lists each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations/{orgId}/resources/{type}/{resourceId}": {
         parameters: {
             query?: never;
@@ -5399,6 +5479,10 @@ export interface components {
             orgId: string;
             parentId: string | null;
             type: string;
+        };
+        ResourceList: {
+            items: components["schemas"]["Resource"][];
+            truncated: boolean;
         };
         Role: {
             /** @enum {string} */

@@ -1,5 +1,5 @@
 import type { AclGrant, Principal } from '@orgkit/core';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import {
   aclGrants,
@@ -56,6 +56,50 @@ export function resourceStore(db: DbOrTx) {
           set: { parentId: row.parentId },
         });
       return before;
+    },
+
+    /** Every registered resource of a type in an org, by id (at most `limit`). */
+    async list(orgId: string, type: string, limit: number): Promise<ResourceRow[]> {
+      return db
+        .select()
+        .from(resources)
+        .where(and(eq(resources.orgId, orgId), eq(resources.type, type)))
+        .orderBy(asc(resources.id))
+        .limit(limit);
+    },
+
+    /** Grants of a type in an org naming one of these principals (a user and their groups). */
+    async grantsFor(
+      orgId: string,
+      type: string,
+      userId: string,
+      groupIds: readonly string[],
+    ): Promise<StoredGrant[]> {
+      const rows = await db
+        .select()
+        .from(aclGrants)
+        .where(
+          and(
+            eq(aclGrants.orgId, orgId),
+            eq(aclGrants.resourceType, type),
+            or(
+              and(eq(aclGrants.principalType, 'user'), eq(aclGrants.principalId, userId)),
+              groupIds.length > 0
+                ? and(
+                    eq(aclGrants.principalType, 'group'),
+                    inArray(aclGrants.principalId, [...groupIds]),
+                  )
+                : undefined,
+            ),
+          ),
+        );
+      return rows.map((r) => ({
+        orgId: r.orgId,
+        resource: { type: r.resourceType, id: r.resourceId },
+        principal: principalOf(r.principalType, r.principalId),
+        ...(r.actions ? { actions: r.actions } : {}),
+        ...(r.roleKey ? { role: r.roleKey } : {}),
+      }));
     },
 
     async hasChildren(orgId: string, type: string, id: string): Promise<boolean> {
