@@ -72,6 +72,26 @@ export function accessRoutes(ctx: RouteContext) {
   });
 
   return [
+    http.get(
+      ctx.path('/organizations/:orgId/resources/:type'),
+      route(ctx, ({ user, params, url }) => {
+        const { orgId, type } = params as { orgId: string; type: string };
+        const action = url.searchParams.get('action') ?? 'read';
+        const permission = `${type}:${action}`;
+        const access = requireOrgPermission(db, user, orgId, permission);
+        requireAclType(db, type);
+        const rows = [...db.resources.values()]
+          .filter((r) => r.orgId === orgId && r.type === type)
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const visible = rows.filter((r) =>
+          allowedOn(db, access, permission, aclQuery(db, orgId, user!.id, type, r.id)),
+        );
+        return HttpResponse.json({
+          items: visible.map((r) => toResource(orgId, type, r.id)),
+          truncated: false,
+        });
+      }),
+    ),
     http.post(
       ctx.path('/organizations/:orgId/access/check'),
       route(ctx, async ({ user, params, json }) => {
@@ -232,6 +252,23 @@ export function accessRoutes(ctx: RouteContext) {
           });
         }
         return HttpResponse.json(after, { status: before ? 200 : 201 });
+      }),
+    ),
+    http.get(
+      ctx.path('/organizations/:orgId/resources/:type'),
+      route(ctx, ({ user, params, url }) => {
+        const { orgId, type } = params as Record<string, string>;
+        const permission = `${type}:${url.searchParams.get('action') ?? 'read'}`;
+        const access = requireOrgPermission(db, user, orgId!, permission);
+        requireAclType(db, type!);
+        const items = [...db.resources.values()]
+          .filter((r) => r.orgId === orgId && r.type === type)
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .filter((r) =>
+            allowedOn(db, access, permission, aclQuery(db, orgId!, user!.id, type!, r.id)),
+          )
+          .map((r) => toResource(orgId!, type!, r.id));
+        return HttpResponse.json({ items, truncated: false });
       }),
     ),
     http.get(
