@@ -70,6 +70,7 @@ export {
   useReplaceGrants,
   useResourceGrants,
   useResourceRecipients,
+  useResources,
 } from './hooks/use-resource-grants.js';
 export { useRevokeInvitation } from './hooks/use-revoke-invitation.js';
 export {
@@ -179,6 +180,7 @@ export {
   resourceGrantsQueryOptions,
   resourceRecipientsQueryOptions,
 } from './queries/resource-grants-query-options.js';
+export { type ResourceList, resourcesQueryOptions } from './queries/resources-query-options.js';
 export {
   permissionCatalogQueryOptions,
   roleQueryOptions,

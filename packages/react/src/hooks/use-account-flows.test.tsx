@@ -90,7 +90,7 @@ describe('account flows', () => {
         .mutateAsync({ email: 'zoe@new.test', password: 'zoe-password', name: 'Zoe' })
         .catch(() => undefined),
     );
-    expect(result.current.signUp.error?.code).toBe('EMAIL_TAKEN');
+    await waitFor(() => expect(result.current.signUp.error?.code).toBe('EMAIL_TAKEN'));
 
     await act(() => result.current.request.mutateAsync({ email: 'mia@acme.test' }));
     const mail = api.db.outbox.find((m) => m.to === 'mia@acme.test');
@@ -106,7 +106,7 @@ describe('account flows', () => {
         .mutateAsync({ token: tokenIn(mail!.text), password: 'again-password' })
         .catch(() => undefined),
     );
-    expect(result.current.confirm.error?.code).toBe('TOKEN_INVALID');
+    await waitFor(() => expect(result.current.confirm.error?.code).toBe('TOKEN_INVALID'));
     await act(() =>
       result.current.signIn.mutateAsync({ email: 'mia@acme.test', password: 'mia-new-password' }),
     );

@@ -27,10 +27,8 @@ export function useSignUp(): UseMutationResult<
     { email: string; password: string; name: string }
   >({
     mutationFn: (body) => unwrap(client.POST('/v1/auth/sign-up', { body })),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: orgkitKeys.all });
-      return queryClient.invalidateQueries({ queryKey: orgkitKeys.session() });
-    },
+    // Reset rather than remove: observed queries refetch for the new user at once.
+    onSuccess: () => queryClient.resetQueries({ queryKey: orgkitKeys.all }),
   });
 }
 

@@ -45,7 +45,7 @@ describe('useAuditEvents', () => {
     await waitFor(() => expect(result.current.mine.isSuccess).toBe(true));
     expect(result.current.invitations.events.map((e) => e.action)).toEqual(['invitation.created']);
     expect(result.current.mine.events.map((e) => e.actorId)).toEqual(['usr_olivia']);
-    expect(result.current.someoneElse.error?.code).toBe('FORBIDDEN');
+    await waitFor(() => expect(result.current.someoneElse.error?.code).toBe('FORBIDDEN'));
   });
 
   it('is forbidden without audit_log:read', async () => {

@@ -61,7 +61,7 @@ describe('useCan', () => {
     await waitFor(() => expect(result.current.child.status).toBe('success'));
     expect(result.current.child.allowed).toBe(true); // Owner of the partner manages its clients
     expect(result.current.unknown).toMatchObject({ allowed: false, status: 'error' });
-    expect(result.current.unknown.error?.code).toBe('NOT_FOUND');
+    await waitFor(() => expect(result.current.unknown.error?.code).toBe('NOT_FOUND'));
   });
 
   it('surfaces a failed permissions request as an error status', async () => {

@@ -50,13 +50,15 @@ describe('groups', () => {
         .mutateAsync({ groupId: ops.id, userIds: ['usr_gina'] })
         .catch(() => undefined),
     );
-    expect(result.current.members.error?.status).toBe(422);
+    await waitFor(() => expect(result.current.members.error?.status).toBe(422));
     await act(() =>
       result.current.roles
         .mutateAsync({ groupId: ops.id, roles: ['owner'] })
         .catch(() => undefined),
     );
-    expect(result.current.roles.error?.code).toBe('OWNER_ROLE_REQUIRES_TRANSFER');
+    await waitFor(() =>
+      expect(result.current.roles.error?.code).toBe('OWNER_ROLE_REQUIRES_TRANSFER'),
+    );
     await act(() => result.current.rename.mutateAsync({ groupId: ops.id, name: 'Operations' }));
     await waitFor(() => expect(result.current.groups.groups[0]?.name).toBe('Operations'));
     await act(() => result.current.remove.mutateAsync({ groupId: ops.id }));
@@ -102,6 +104,6 @@ describe('groups', () => {
         .mutateAsync({ groupId: 'grp_ops', roles: ['viewer'] })
         .catch(() => undefined),
     );
-    expect(result.current.roles.error?.code).toBe('FORBIDDEN');
+    await waitFor(() => expect(result.current.roles.error?.code).toBe('FORBIDDEN'));
   });
 });

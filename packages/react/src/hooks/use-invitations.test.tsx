@@ -81,7 +81,7 @@ describe('useInvitations', () => {
     await act(() =>
       result.current.revoke.mutateAsync({ invitationId: 'inv_new2' }).catch(() => undefined),
     );
-    expect(result.current.revoke.error?.code).toBe('CONFLICT');
+    await waitFor(() => expect(result.current.revoke.error?.code).toBe('CONFLICT'));
     expect(result.current.list.invitations.find((i) => i.id === 'inv_new2')?.status).toBe(
       'pending',
     );

@@ -1,5 +1,5 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { delay, http } from 'msw';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { acmeScenario, signedInAs } from '../msw/scenarios.js';
 import { orgkitKeys } from '../queries/orgkit-keys.js';
@@ -77,10 +77,15 @@ describe('member mutations', () => {
   const msw = useMockServer();
 
   it('shows a role change at once and keeps the server’s answer', async () => {
+    // The server's answer waits until the test has seen the optimistic state.
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     msw.mock(
       {},
       http.patch(`${TEST_BASE_URL}/v1/organizations/:orgId/members/:userId`, async () => {
-        await delay(50);
+        await answered;
         return undefined;
       }),
     );
@@ -99,6 +104,7 @@ describe('member mutations', () => {
       ]),
     );
     expect(result.current.update.isPending).toBe(true);
+    release();
     await act(() => done);
     expect(result.current.list.members.find((m) => m.userId === 'usr_mia')?.roles).toEqual([
       'admin',
@@ -118,8 +124,8 @@ describe('member mutations', () => {
         .catch(() => undefined),
     );
     await waitFor(() => expect(result.current.update.isError).toBe(true));
-    expect(result.current.update.error?.status).toBe(409);
-    expect(result.current.update.error?.code).toBe('OWNER_CANNOT_BE_DEMOTED');
+    await waitFor(() => expect(result.current.update.error?.status).toBe(409));
+    await waitFor(() => expect(result.current.update.error?.code).toBe('OWNER_CANNOT_BE_DEMOTED'));
     expect(result.current.list.members.find((m) => m.userId === 'usr_olivia')?.roles).toEqual([
       'owner',
     ]);
@@ -157,7 +163,7 @@ describe('member mutations', () => {
     await act(() =>
       result.current.remove.mutateAsync({ userId: 'usr_olivia' }).catch(() => undefined),
     );
-    expect(result.current.remove.error?.code).toBe('OWNER_CANNOT_BE_REMOVED');
+    await waitFor(() => expect(result.current.remove.error?.code).toBe('OWNER_CANNOT_BE_REMOVED'));
     expect(names(result.current.list.members)).toContain('Olivia Owner');
   });
 
@@ -183,7 +189,7 @@ describe('member mutations', () => {
         .mutateAsync({ email: 'zed@acme.test', name: 'Zed Again', roles: [] })
         .catch(() => undefined),
     );
-    expect(result.current.create.error?.code).toBe('EMAIL_TAKEN');
+    await waitFor(() => expect(result.current.create.error?.code).toBe('EMAIL_TAKEN'));
   });
 
   it('transfers ownership and refreshes the caller’s permissions', async () => {
@@ -207,7 +213,7 @@ describe('member mutations', () => {
     await act(() =>
       result.current.transfer.mutateAsync({ userId: 'usr_mia' }).catch(() => undefined),
     );
-    expect(result.current.transfer.error?.code).toBe('FORBIDDEN');
+    await waitFor(() => expect(result.current.transfer.error?.code).toBe('FORBIDDEN'));
   });
 
   it('invalidates only the changed organization’s member queries', async () => {

@@ -6,11 +6,14 @@ import { orgkitWrapper } from '../test-support/wrapper.js';
 import { useAllOrganizations } from './use-all-organizations.js';
 import { useCan } from './use-can.js';
 import { useOrgTree } from './use-org-tree.js';
+import { useOrganization } from './use-organization.js';
 import {
   useCreateOrganization,
   useDeleteOrganization,
   useMoveOrganization,
+  useUpdateOrganization,
 } from './use-organization-mutations.js';
+import { useOrganizations } from './use-organizations.js';
 
 const asUser = (userId: string) => ({
   ...aclScenario,
@@ -73,7 +76,7 @@ describe('organization hierarchy', () => {
       ]),
     );
     await act(() => result.current.move.mutateAsync({ parentId: null }).catch(() => undefined));
-    expect(result.current.move.error?.code).toBe('FORBIDDEN');
+    await waitFor(() => expect(result.current.move.error?.code).toBe('FORBIDDEN'));
   });
 
   it('refuses what the caller may not do', async () => {
@@ -88,13 +91,42 @@ describe('organization hierarchy', () => {
       orgkitWrapper(),
     );
     await waitFor(() => expect(result.current.tree.isError).toBe(true));
-    expect(result.current.tree.error?.status).toBe(403);
+    await waitFor(() => expect(result.current.tree.error?.status).toBe(403));
     await waitFor(() => expect(result.current.all.isError).toBe(true));
-    expect(result.current.all.error?.status).toBe(403);
+    await waitFor(() => expect(result.current.all.error?.status).toBe(403));
     await waitFor(() => expect(result.current.canDelete.status).toBe('success'));
     expect(result.current.canDelete.allowed).toBe(false);
     await act(() => result.current.remove.mutateAsync().catch(() => undefined));
-    expect(result.current.remove.error?.status).toBe(403);
+    await waitFor(() => expect(result.current.remove.error?.status).toBe(403));
+  });
+
+  it('renames an organization everywhere it is shown, and refuses a taken slug', async () => {
+    msw.mock({ scenario: asUser('usr_olivia') });
+    const { result } = renderHook(
+      () => ({
+        org: useOrganization('org_eu'),
+        mine: useOrganizations(),
+        tree: useOrgTree('org_acme'),
+        update: useUpdateOrganization('org_eu'),
+        updateAcme: useUpdateOrganization('org_acme'),
+      }),
+      orgkitWrapper(),
+    );
+    await waitFor(() => expect(result.current.org.isSuccess).toBe(true));
+    await waitFor(() => expect(result.current.tree.isSuccess).toBe(true));
+    await act(() => result.current.update.mutateAsync({ name: 'Acme EMEA' }));
+    expect(result.current.org.data?.name).toBe('Acme EMEA');
+    await waitFor(() =>
+      expect(result.current.tree.data?.root.children.map((c) => c.name)).toEqual(['Acme EMEA']),
+    );
+    await act(() => result.current.updateAcme.mutateAsync({ name: 'Acme Group' }));
+    await waitFor(() =>
+      expect(result.current.mine.organizations.map((m) => m.organization.name)).toEqual([
+        'Acme Group',
+      ]),
+    );
+    await act(() => result.current.update.mutateAsync({ slug: 'acme' }).catch(() => undefined));
+    await waitFor(() => expect(result.current.update.error?.code).toBe('SLUG_TAKEN'));
   });
 
   it('lists every top-level organization to a platform admin', async () => {

@@ -13,6 +13,7 @@ import {
   useReplaceGrants,
   useResourceGrants,
   useResourceRecipients,
+  useResources,
 } from './use-resource-grants.js';
 
 const world = (userId: string): OrgkitMockScenario => ({
@@ -138,7 +139,7 @@ describe('resource grants', () => {
         .mutateAsync({ grants: [{ principal: { kind: 'user', id: 'usr_pat' }, actions: ['fly'] }] })
         .catch(() => undefined),
     );
-    expect(result.current.share.error?.code).toBe('VALIDATION_FAILED');
+    await waitFor(() => expect(result.current.share.error?.code).toBe('VALIDATION_FAILED'));
     expect(result.current.share.error?.fieldErrors.map((e) => e.path)).toEqual([
       'grants.0.principal.id',
       'grants.0.actions',
@@ -159,6 +160,24 @@ describe('resource grants', () => {
         .catch(() => undefined),
     );
     await waitFor(() => expect(result.current.error?.status).toBe(403));
+  });
+
+  it('lists the directories one may open; "access all directories" sees them all', async () => {
+    const api = msw.mock({ scenario: world('usr_ursula'), ...options });
+    const { result } = renderHook(
+      () => useResources('org_acme', 'directories'),
+      orgkitWrapper({ catalog: aclCatalog }),
+    );
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data?.items.map((r) => r.id)).toEqual(['docs', 'root']);
+    api.signInAs('usr_alice', 'org_acme');
+    const all = renderHook(
+      () => useResources('org_acme', 'directories'),
+      orgkitWrapper({ catalog: aclCatalog }),
+    );
+    await waitFor(() =>
+      expect(all.result.current.data?.items.map((r) => r.id)).toEqual(['docs', 'root', 'secret']),
+    );
   });
 
   it('explains a decision', async () => {

@@ -14,6 +14,23 @@ import {
   resourceGrantsQueryOptions,
   resourceRecipientsQueryOptions,
 } from '../queries/resource-grants-query-options.js';
+import { type ResourceList, resourcesQueryOptions } from '../queries/resources-query-options.js';
+
+/**
+ * The resources of an ACL-controlled type the caller may perform `action` on (default `read`):
+ * a directory browser's list. Refreshed whenever grants change in the org.
+ */
+export function useResources(
+  orgId: string | null | undefined,
+  type: string,
+  options: { action?: string } = {},
+): UseQueryResult<ResourceList, OrgkitError> {
+  const { client } = useOrgkitContext('useResources');
+  return useQuery({
+    ...resourcesQueryOptions(client, orgId ?? '', type, options.action),
+    enabled: !!orgId,
+  });
+}
 
 /** The grants on one resource (the share dialog's list). */
 export function useResourceGrants(

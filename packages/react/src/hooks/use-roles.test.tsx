@@ -90,7 +90,7 @@ describe('roles', () => {
     expect(await asVic()).toBe(false);
 
     await act(() => result.current.remove.mutateAsync({ key: 'auditor' }).catch(() => undefined));
-    expect(result.current.remove.error?.code).toBe('ROLE_IN_USE');
+    await waitFor(() => expect(result.current.remove.error?.code).toBe('ROLE_IN_USE'));
   });
 
   it('refuses presets, unknown permissions and escalation', async () => {
@@ -102,20 +102,20 @@ describe('roles', () => {
     await act(() =>
       result.current.update.mutateAsync({ key: 'admin', name: 'Boss' }).catch(() => undefined),
     );
-    expect(result.current.update.error?.code).toBe('PRESET_ROLE_READONLY');
+    await waitFor(() => expect(result.current.update.error?.code).toBe('PRESET_ROLE_READONLY'));
     await act(() =>
       result.current.create
         .mutateAsync({ key: 'typo', name: 'Typo', self: ['members:raed'] })
         .catch(() => undefined),
     );
-    expect(result.current.create.error?.code).toBe('VALIDATION_FAILED');
+    await waitFor(() => expect(result.current.create.error?.code).toBe('VALIDATION_FAILED'));
     expect(result.current.create.error?.fieldErrors[0]?.path).toBe('self.0');
     await act(() =>
       result.current.create
         .mutateAsync({ key: 'god', name: 'God', self: ['*'] })
         .catch(() => undefined),
     );
-    expect(result.current.create.error?.code).toBe('PERMISSION_ESCALATION');
+    await waitFor(() => expect(result.current.create.error?.code).toBe('PERMISSION_ESCALATION'));
   });
 
   it('deletes a held role by reassigning its holders', async () => {

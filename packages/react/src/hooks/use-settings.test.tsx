@@ -67,13 +67,13 @@ describe('settings', () => {
         .mutateAsync({ key: 'invitation_ttl_hours', value: 48, level: 'user', targetId: 'usr_mia' })
         .catch(() => undefined),
     );
-    expect(result.current.set.error?.code).toBe('SETTING_LOCKED');
+    await waitFor(() => expect(result.current.set.error?.code).toBe('SETTING_LOCKED'));
     await act(() =>
       result.current.set
         .mutateAsync({ key: 'session_timeout_minutes', value: 1 })
         .catch(() => undefined),
     );
-    expect(result.current.set.error?.code).toBe('INVALID_SETTING_VALUE');
+    await waitFor(() => expect(result.current.set.error?.code).toBe('INVALID_SETTING_VALUE'));
     expect(result.current.set.error?.fieldErrors[0]?.path).toBe('value');
 
     await act(() => result.current.clear.mutateAsync({ key: 'theme' }));
@@ -93,10 +93,10 @@ describe('settings', () => {
     await waitFor(() => expect(result.current.mine.isSuccess).toBe(true));
     expect(result.current.mine.data?.level).toEqual({ level: 'user', id: 'usr_mia' });
     await waitFor(() => expect(result.current.platform.isError).toBe(true));
-    expect(result.current.platform.error?.status).toBe(403);
+    await waitFor(() => expect(result.current.platform.error?.status).toBe(403));
     await act(() =>
       result.current.set.mutateAsync({ key: 'theme', value: 'dark' }).catch(() => undefined),
     );
-    expect(result.current.set.error?.code).toBe('FORBIDDEN');
+    await waitFor(() => expect(result.current.set.error?.code).toBe('FORBIDDEN'));
   });
 });

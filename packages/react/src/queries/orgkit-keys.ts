@@ -53,6 +53,9 @@ export const orgkitKeys = {
     /** One permission on one resource instance, answered by the server's batch check. */
     check: (orgId: string, permission: string, type: string, id: string) =>
       [...all, 'access', orgId, 'check', permission, type, id] as const,
+    /** The resources of a type the caller may act on. */
+    resources: (orgId: string, type: string, action: string) =>
+      [...all, 'access', orgId, 'resources', type, action] as const,
     /** A resource instance; its grants and recipients nest below. */
     resource: (orgId: string, type: string, id: string) =>
       [...all, 'access', orgId, 'resource', type, id] as const,

@@ -158,6 +158,16 @@ export const aclSteps: readonly ContractStep[] = [
     path: `${D}/docs/grants`,
     body: { grants: [{ principal: { kind: 'user', id: 'usr_sam' }, actions: ['read', 'update'] }] },
   },
+  { name: 'visible directories', as: 'usr_ursula', method: 'GET', path: D },
+  { name: 'all directories', as: 'usr_alice', method: 'GET', path: D },
+  { name: 'directories one may update', as: 'usr_sam', method: 'GET', path: `${D}?action=update` },
+  {
+    name: 'directories one may not delete',
+    as: 'usr_ursula',
+    method: 'GET',
+    path: `${D}?action=delete`,
+  },
+  { name: 'list a non-ACL type', as: 'usr_olivia', method: 'GET', path: `${O}/resources/agents` },
   {
     name: 'grants with inherited ones',
     as: 'usr_sam',
