@@ -15,6 +15,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { memberRoutes } from './routes/members.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { resourceRoutes } from './routes/resources.js';
 import { roleRoutes } from './routes/roles.js';
 import { settingRoutes } from './routes/settings.js';
 import type { OrgkitMockScenario } from './scenario.js';
@@ -89,6 +90,7 @@ export function createOrgkitMockApi(options: OrgkitMockApiOptions = {}): OrgkitM
     ...invitationRoutes(ctx),
     ...auditRoutes(ctx),
     ...accessRoutes(ctx),
+    ...resourceRoutes(ctx),
     ...roleRoutes(ctx),
     ...groupRoutes(ctx),
     ...apiKeyRoutes(ctx),
