@@ -188,3 +188,31 @@ export {
   type OrgkitStatusState,
   OrgkitStatusTitle,
 } from './status/orgkit-status.js';
+export { TeamTable, type TeamTableProps } from './team-table/team-table.js';
+export { type TeamTableColumn, teamTableColumns } from './team-table/team-table-columns.js';
+export {
+  type TeamTableActions,
+  type TeamTableCapabilities,
+  type TeamTableContextValue,
+  useTeamTableContext,
+} from './team-table/team-table-context.js';
+export { TeamTableAnnouncer, TeamTablePagination } from './team-table/team-table-footer.js';
+export {
+  TeamTableGrid,
+  type TeamTableGridProps,
+  TeamTableHeader,
+  TeamTableRow,
+} from './team-table/team-table-grid.js';
+export { TeamTableRoleCell } from './team-table/team-table-role-cell.js';
+export { TeamTableRoot, type TeamTableRootProps } from './team-table/team-table-root.js';
+export { TeamTableRowActions } from './team-table/team-table-row-actions.js';
+export {
+  TeamTableBulkActions,
+  TeamTableRoleFilter,
+  TeamTableSearch,
+  type TeamTableSearchProps,
+  TeamTableStatusFilter,
+  TeamTableToolbar,
+  type TeamTableToolbarProps,
+} from './team-table/team-table-toolbar.js';
+export type { TeamTableStateOptions } from './team-table/use-team-table-state.js';
