@@ -83,6 +83,27 @@ export { type SignInInput, useSignIn } from './hooks/use-sign-in.js';
 export { useSignOut } from './hooks/use-sign-out.js';
 export { type TransferResult, useTransferOwnership } from './hooks/use-transfer-ownership.js';
 export { type UpdateMemberInput, useUpdateMember } from './hooks/use-update-member.js';
+export { InviteDialog, type InviteDialogProps } from './invite-dialog/invite-dialog.js';
+export { InviteDialogAddresses } from './invite-dialog/invite-dialog-addresses.js';
+export {
+  type InviteDialogContextValue,
+  useInviteDialogContext,
+} from './invite-dialog/invite-dialog-context.js';
+export {
+  InviteDialogContent,
+  type InviteDialogContentProps,
+  InviteDialogForm,
+  InviteDialogResults,
+  InviteDialogRoles,
+  InviteDialogSubmit,
+  InviteDialogTrigger,
+  type InviteDialogTriggerProps,
+} from './invite-dialog/invite-dialog-parts.js';
+export { InviteDialogPending } from './invite-dialog/invite-dialog-pending.js';
+export {
+  InviteDialogRoot,
+  type InviteDialogRootProps,
+} from './invite-dialog/invite-dialog-root.js';
 export type { Permission, Register } from './lib/register.js';
 export type { ActiveOrgSource } from './lib/resolve-active-org.js';
 export type {
