@@ -202,6 +202,20 @@ export {
   platformSettingsQueryOptions,
   settingsQueryOptions,
 } from './queries/settings-query-options.js';
+export { RoleMatrix, type RoleMatrixProps, RoleMatrixToolbar } from './role-matrix/role-matrix.js';
+export { RoleMatrixCell, type RoleMatrixCellProps } from './role-matrix/role-matrix-cell.js';
+export {
+  type RoleMatrixContextValue,
+  useRoleMatrixContext,
+} from './role-matrix/role-matrix-context.js';
+export {
+  RoleMatrixCreateDialog,
+  type RoleMatrixCreateDialogProps,
+} from './role-matrix/role-matrix-create-dialog.js';
+export { RoleMatrixGrid } from './role-matrix/role-matrix-grid.js';
+export type { RoleMatrixScope } from './role-matrix/role-matrix-model.js';
+export { RoleMatrixRoleHeader } from './role-matrix/role-matrix-role-header.js';
+export { RoleMatrixRoot, type RoleMatrixRootProps } from './role-matrix/role-matrix-root.js';
 export {
   OrgkitStatus,
   OrgkitStatusDescription,

@@ -202,5 +202,27 @@ export interface OrgkitLocale {
     readonly failed: string;
     readonly saved: string;
   };
+  readonly auditLog: {
+    readonly label: string;
+    readonly filters: string;
+    readonly actionFilter: string;
+    readonly actionPlaceholder: string;
+    readonly since: string;
+    readonly until: string;
+    readonly exportCsv: string;
+    readonly exportNdjson: string;
+    readonly exporting: string;
+    readonly loadMore: string;
+    readonly allLoaded: string;
+    readonly empty: string;
+    readonly noResults: string;
+    readonly loadError: string;
+    readonly forbidden: string;
+    readonly actors: {
+      readonly system: string;
+      readonly api_key: string;
+      readonly unknown: string;
+    };
+  };
   readonly roles: Readonly<Record<string, string>>;
 }
