@@ -5,6 +5,37 @@
  *
  * @packageDocumentation
  */
+
+export { ApiKeys, type ApiKeysProps } from './api-keys/api-keys.js';
+export {
+  type ApiKeysContextValue,
+  ApiKeysCreate,
+  ApiKeysRoot,
+  type ApiKeysRootProps,
+  ApiKeysSecret,
+  ApiKeysTable,
+  useApiKeysContext,
+} from './api-keys/api-keys-parts.js';
+export { AuditLog, type AuditLogProps } from './audit-log/audit-log.js';
+export { type AuditLogContextValue, useAuditLogContext } from './audit-log/audit-log-context.js';
+export {
+  AuditLogExport,
+  AuditLogFilters,
+  AuditLogItem,
+  AuditLogList,
+  AuditLogRoot,
+  type AuditLogRootProps,
+} from './audit-log/audit-log-parts.js';
+export { GroupsPanel, type GroupsPanelProps } from './groups-panel/groups-panel.js';
+export {
+  type GroupsPanelContextValue,
+  GroupsPanelCreate,
+  GroupsPanelDetail,
+  GroupsPanelList,
+  GroupsPanelRoot,
+  type GroupsPanelRootProps,
+  useGroupsPanelContext,
+} from './groups-panel/groups-panel-parts.js';
 export { Can, type CanProps } from './hooks/can.js';
 export { type ActiveOrgId, useActiveOrgId } from './hooks/use-active-org-id.js';
 export {

@@ -3,19 +3,21 @@ import type { Permission } from './register.js';
 import type { Role } from './types.js';
 
 /**
- * The roles the viewer may give a member: assignable to members, not the owner role (it moves
+ * The roles the viewer may give a member (or a group): assignable to them, not the owner role (it moves
  * only by transfer), and giving nothing the viewer lacks — every permission a role can give, in
  * either scope, conditional or not, as the server's escalation guard counts them.
  */
 export function grantableRoles(
   roles: readonly Role[],
   viewer: PermissionSet<Permission> | undefined,
+  target: 'members' | 'groups' = 'members',
   ownerRole = 'owner',
 ): ReadonlySet<string> {
   const out = new Set<string>();
   if (!viewer) return out;
   for (const role of roles) {
-    if (role.key === ownerRole || role.assignable === 'groups') continue;
+    if (role.key === ownerRole || (role.assignable !== 'both' && role.assignable !== target))
+      continue;
     const { self, descendants } = role.permissions;
     const given = [
       ...self.permissions,

@@ -22,6 +22,7 @@ describe('locales', () => {
       'orgSwitcher.kinds.client',
       'teamTable.columns.actions',
       'roleMatrix.permission',
+      'apiKeys.status.active',
     ]);
   });
 

@@ -224,5 +224,72 @@ export interface OrgkitLocale {
       readonly unknown: string;
     };
   };
+  readonly apiKeys: {
+    readonly label: string;
+    readonly createTitle: string;
+    readonly name: string;
+    readonly namePlaceholder: string;
+    readonly restrictToOrg: string;
+    readonly create: string;
+    readonly creating: string;
+    readonly secretTitle: string;
+    readonly secretHint: string;
+    readonly copy: string;
+    readonly copied: string;
+    readonly dismiss: string;
+    readonly columns: {
+      readonly name: string;
+      readonly key: string;
+      readonly status: string;
+      readonly created: string;
+      readonly lastUsed: string;
+      readonly expires: string;
+      readonly actions: string;
+    };
+    readonly never: string;
+    readonly status: {
+      readonly active: string;
+      readonly expired: string;
+      readonly revoked: string;
+    };
+    /** `{name}` */
+    readonly revoke: string;
+    /** `{name}` */
+    readonly confirmRevokeTitle: string;
+    readonly confirmRevoke: string;
+    readonly revokeAction: string;
+    readonly empty: string;
+    readonly loadError: string;
+    readonly createForbidden: string;
+    /** `{message}` */
+    readonly failed: string;
+  };
+  readonly groupsPanel: {
+    readonly label: string;
+    readonly createTitle: string;
+    readonly name: string;
+    readonly create: string;
+    /** `{count}` */
+    readonly memberCount: string;
+    readonly members: string;
+    readonly noMembers: string;
+    readonly roles: string;
+    readonly addMember: string;
+    readonly add: string;
+    /** `{name}` */
+    readonly removeMember: string;
+    readonly remove: string;
+    readonly deleteGroup: string;
+    /** `{name}` */
+    readonly confirmDeleteTitle: string;
+    readonly confirmDelete: string;
+    readonly select: string;
+    readonly empty: string;
+    readonly loadError: string;
+    readonly forbidden: string;
+    /** `{message}` */
+    readonly failed: string;
+    readonly saved: string;
+  };
   readonly roles: Readonly<Record<string, string>>;
 }
