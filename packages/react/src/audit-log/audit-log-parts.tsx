@@ -109,6 +109,13 @@ export function AuditLogFilters({
   const { filters, setFilters } = useAuditLogContext('AuditLogFilters');
   const id = useId();
   const [action, setAction] = useState(filters.action ?? '');
+  // An action filter changed from outside replaces what is typed.
+  const external = filters.action ?? '';
+  const [seen, setSeen] = useState(external);
+  if (external !== seen) {
+    setSeen(external);
+    if (external !== action.trim()) setAction(external);
+  }
   useEffect(() => {
     const next = action.trim();
     if (next === (filters.action ?? '')) return;

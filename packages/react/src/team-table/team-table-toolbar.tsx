@@ -55,6 +55,13 @@ export function TeamTableSearch({
   const t = useOrgkitLocale();
   const { filters, setFilters } = useTeamTableContext('TeamTableSearch');
   const [text, setText] = useState(filters.search ?? '');
+  // A search changed from outside (controlled filters, a reset) replaces what is typed.
+  const external = filters.search ?? '';
+  const [seen, setSeen] = useState(external);
+  if (external !== seen) {
+    setSeen(external);
+    if (external !== text.trim()) setText(external);
+  }
   useEffect(() => {
     const search = text.trim();
     if (search === (filters.search ?? '')) return;

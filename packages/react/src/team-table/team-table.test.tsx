@@ -216,3 +216,24 @@ describe('TeamTable', () => {
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
   });
 });
+
+describe('TeamTable with controlled filters', () => {
+  const msw = useMockServer();
+
+  it('follows the host’s filters and reports the user’s', async () => {
+    msw.mock();
+    const user = userEvent.setup();
+    const seen: unknown[] = [];
+    const { rerender } = render(
+      <TeamTable filters={{ search: 'mia' }} onFiltersChange={(f) => seen.push(f)} />,
+      orgkitWrapper(),
+    );
+    expect(await screen.findByText('Mia Member')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox')).toHaveValue('mia');
+    rerender(<TeamTable filters={{}} onFiltersChange={(f) => seen.push(f)} />);
+    expect(screen.getByRole('searchbox')).toHaveValue('');
+    expect(await screen.findByText('Adam Admin')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'disabled');
+    expect(seen).toEqual([{ status: 'disabled' }]);
+  });
+});
