@@ -5,6 +5,37 @@
  *
  * @packageDocumentation
  */
+
+export { ApiKeys, type ApiKeysProps } from './api-keys/api-keys.js';
+export {
+  type ApiKeysContextValue,
+  ApiKeysCreate,
+  ApiKeysRoot,
+  type ApiKeysRootProps,
+  ApiKeysSecret,
+  ApiKeysTable,
+  useApiKeysContext,
+} from './api-keys/api-keys-parts.js';
+export { AuditLog, type AuditLogProps } from './audit-log/audit-log.js';
+export { type AuditLogContextValue, useAuditLogContext } from './audit-log/audit-log-context.js';
+export {
+  AuditLogExport,
+  AuditLogFilters,
+  AuditLogItem,
+  AuditLogList,
+  AuditLogRoot,
+  type AuditLogRootProps,
+} from './audit-log/audit-log-parts.js';
+export { GroupsPanel, type GroupsPanelProps } from './groups-panel/groups-panel.js';
+export {
+  type GroupsPanelContextValue,
+  GroupsPanelCreate,
+  GroupsPanelDetail,
+  GroupsPanelList,
+  GroupsPanelRoot,
+  type GroupsPanelRootProps,
+  useGroupsPanelContext,
+} from './groups-panel/groups-panel-parts.js';
 export { Can, type CanProps } from './hooks/can.js';
 export {
   type AcceptInvitationInput,
@@ -93,6 +124,27 @@ export { type SignInInput, useSignIn } from './hooks/use-sign-in.js';
 export { useSignOut } from './hooks/use-sign-out.js';
 export { type TransferResult, useTransferOwnership } from './hooks/use-transfer-ownership.js';
 export { type UpdateMemberInput, useUpdateMember } from './hooks/use-update-member.js';
+export { InviteDialog, type InviteDialogProps } from './invite-dialog/invite-dialog.js';
+export { InviteDialogAddresses } from './invite-dialog/invite-dialog-addresses.js';
+export {
+  type InviteDialogContextValue,
+  useInviteDialogContext,
+} from './invite-dialog/invite-dialog-context.js';
+export {
+  InviteDialogContent,
+  type InviteDialogContentProps,
+  InviteDialogForm,
+  InviteDialogResults,
+  InviteDialogRoles,
+  InviteDialogSubmit,
+  InviteDialogTrigger,
+  type InviteDialogTriggerProps,
+} from './invite-dialog/invite-dialog-parts.js';
+export { InviteDialogPending } from './invite-dialog/invite-dialog-pending.js';
+export {
+  InviteDialogRoot,
+  type InviteDialogRootProps,
+} from './invite-dialog/invite-dialog-root.js';
 export type { Permission, Register } from './lib/register.js';
 export type { ActiveOrgSource } from './lib/resolve-active-org.js';
 export type {
@@ -192,6 +244,20 @@ export {
   platformSettingsQueryOptions,
   settingsQueryOptions,
 } from './queries/settings-query-options.js';
+export { RoleMatrix, type RoleMatrixProps, RoleMatrixToolbar } from './role-matrix/role-matrix.js';
+export { RoleMatrixCell, type RoleMatrixCellProps } from './role-matrix/role-matrix-cell.js';
+export {
+  type RoleMatrixContextValue,
+  useRoleMatrixContext,
+} from './role-matrix/role-matrix-context.js';
+export {
+  RoleMatrixCreateDialog,
+  type RoleMatrixCreateDialogProps,
+} from './role-matrix/role-matrix-create-dialog.js';
+export { RoleMatrixGrid } from './role-matrix/role-matrix-grid.js';
+export type { RoleMatrixScope } from './role-matrix/role-matrix-model.js';
+export { RoleMatrixRoleHeader } from './role-matrix/role-matrix-role-header.js';
+export { RoleMatrixRoot, type RoleMatrixRootProps } from './role-matrix/role-matrix-root.js';
 export {
   OrgkitStatus,
   OrgkitStatusDescription,
@@ -199,3 +265,31 @@ export {
   type OrgkitStatusState,
   OrgkitStatusTitle,
 } from './status/orgkit-status.js';
+export { TeamTable, type TeamTableProps } from './team-table/team-table.js';
+export { type TeamTableColumn, teamTableColumns } from './team-table/team-table-columns.js';
+export {
+  type TeamTableActions,
+  type TeamTableCapabilities,
+  type TeamTableContextValue,
+  useTeamTableContext,
+} from './team-table/team-table-context.js';
+export { TeamTableAnnouncer, TeamTablePagination } from './team-table/team-table-footer.js';
+export {
+  TeamTableGrid,
+  type TeamTableGridProps,
+  TeamTableHeader,
+  TeamTableRow,
+} from './team-table/team-table-grid.js';
+export { TeamTableRoleCell } from './team-table/team-table-role-cell.js';
+export { TeamTableRoot, type TeamTableRootProps } from './team-table/team-table-root.js';
+export { TeamTableRowActions } from './team-table/team-table-row-actions.js';
+export {
+  TeamTableBulkActions,
+  TeamTableRoleFilter,
+  TeamTableSearch,
+  type TeamTableSearchProps,
+  TeamTableStatusFilter,
+  TeamTableToolbar,
+  type TeamTableToolbarProps,
+} from './team-table/team-table-toolbar.js';
+export type { TeamTableStateOptions } from './team-table/use-team-table-state.js';

@@ -18,7 +18,12 @@ describe('locales', () => {
       return get(en) === get(fr);
     });
     // Words that are the same in both languages.
-    expect(same).toEqual(['orgSwitcher.kinds.client']);
+    expect(same).toEqual([
+      'orgSwitcher.kinds.client',
+      'teamTable.columns.actions',
+      'roleMatrix.permission',
+      'apiKeys.status.active',
+    ]);
   });
 
   it('merges deep-partial overrides without touching the base', () => {

@@ -14,6 +14,8 @@ export interface OrgkitLocale {
     readonly forbiddenTitle: string;
     readonly forbidden: string;
     readonly signedOut: string;
+    readonly cancel: string;
+    readonly confirm: string;
   };
   readonly permissionGate: {
     /** Default fallback of `PermissionGate` when the viewer lacks the permission. */
@@ -37,6 +39,257 @@ export interface OrgkitLocale {
       readonly client: string;
       readonly standard: string;
     };
+  };
+  readonly teamTable: {
+    readonly label: string;
+    readonly searchLabel: string;
+    readonly searchPlaceholder: string;
+    readonly roleFilter: string;
+    readonly statusFilter: string;
+    readonly allRoles: string;
+    readonly allStatuses: string;
+    readonly columns: {
+      readonly name: string;
+      readonly email: string;
+      readonly roles: string;
+      readonly groups: string;
+      readonly status: string;
+      readonly joined: string;
+      readonly actions: string;
+    };
+    readonly status: {
+      readonly invited: string;
+      readonly active: string;
+      readonly disabled: string;
+    };
+    readonly selectAll: string;
+    /** `{name}` */
+    readonly selectRow: string;
+    readonly noRoles: string;
+    readonly you: string;
+    /** `{name}` */
+    readonly changeRoles: string;
+    /** `{name}` */
+    readonly rowActions: string;
+    readonly disable: string;
+    readonly enable: string;
+    readonly remove: string;
+    readonly resetPassword: string;
+    readonly transferOwnership: string;
+    readonly empty: string;
+    readonly noResults: string;
+    readonly loadError: string;
+    readonly forbidden: string;
+    /** `{count}` */
+    readonly loaded: string;
+    readonly loadMore: string;
+    readonly allLoaded: string;
+    /** `{count}` */
+    readonly selected: string;
+    readonly clearSelection: string;
+    readonly bulkActions: string;
+    /** `{name}` */
+    readonly confirmRemoveTitle: string;
+    /** `{name}` */
+    readonly confirmRemove: string;
+    /** `{count}` */
+    readonly confirmBulkRemoveTitle: string;
+    readonly confirmBulkRemove: string;
+    /** `{name}` */
+    readonly confirmTransferTitle: string;
+    readonly confirmTransfer: string;
+    /** Why an action is not available. */
+    readonly reasons: {
+      readonly ownerProtected: string;
+      readonly ownerRole: string;
+      readonly notGrantable: string;
+      /** `{permission}` */
+      readonly permission: string;
+      readonly self: string;
+      readonly onlyOwner: string;
+      readonly notActive: string;
+    };
+    readonly done: {
+      /** `{name}` */
+      readonly removed: string;
+      readonly disabled: string;
+      readonly enabled: string;
+      readonly rolesUpdated: string;
+      readonly transferred: string;
+      /** `{email}` */
+      readonly resetSent: string;
+      /** `{done}`, `{count}` */
+      readonly bulk: string;
+    };
+    /** `{message}` */
+    readonly failed: string;
+  };
+  readonly inviteDialog: {
+    readonly trigger: string;
+    readonly title: string;
+    readonly description: string;
+    readonly addressesLabel: string;
+    readonly addressesHint: string;
+    readonly addressesPlaceholder: string;
+    /** `{email}` */
+    readonly removeAddress: string;
+    /** `{email}` */
+    readonly invalidAddress: string;
+    /** `{count}` */
+    readonly invalidCount: string;
+    readonly rolesLabel: string;
+    readonly noGrantableRoles: string;
+    /** `{count}` */
+    readonly send: string;
+    readonly sending: string;
+    readonly close: string;
+    readonly resultsTitle: string;
+    readonly results: {
+      readonly invited: string;
+      readonly already_member: string;
+      readonly invalid: string;
+    };
+    readonly inviteMore: string;
+    readonly pendingTitle: string;
+    readonly pendingEmpty: string;
+    readonly pendingError: string;
+    /** `{date}` */
+    readonly expires: string;
+    readonly resend: string;
+    readonly revoke: string;
+    /** `{email}` */
+    readonly resent: string;
+    /** `{email}` */
+    readonly revoked: string;
+    readonly forbidden: string;
+    /** `{message}` */
+    readonly failed: string;
+  };
+  readonly roleMatrix: {
+    readonly label: string;
+    readonly permission: string;
+    readonly preset: string;
+    readonly custom: string;
+    readonly exclusive: string;
+    /** `{module}` */
+    readonly exclusiveHint: string;
+    /** `{permission}`, `{role}` */
+    readonly cell: string;
+    readonly granted: string;
+    readonly notGranted: string;
+    /** `{requires}` */
+    readonly conditional: string;
+    readonly readOnly: string;
+    readonly createRole: string;
+    readonly duplicate: string;
+    readonly deleteRole: string;
+    /** `{role}` */
+    readonly copyOf: string;
+    readonly roleName: string;
+    readonly roleKey: string;
+    readonly create: string;
+    readonly cancel: string;
+    /** `{role}` */
+    readonly confirmDeleteTitle: string;
+    /** `{count}` */
+    readonly confirmDelete: string;
+    /** `{role}` */
+    readonly roleActions: string;
+    readonly empty: string;
+    readonly loadError: string;
+    readonly forbidden: string;
+    /** `{message}` */
+    readonly failed: string;
+    readonly saved: string;
+  };
+  readonly auditLog: {
+    readonly label: string;
+    readonly filters: string;
+    readonly actionFilter: string;
+    readonly actionPlaceholder: string;
+    readonly since: string;
+    readonly until: string;
+    readonly exportCsv: string;
+    readonly exportNdjson: string;
+    readonly exporting: string;
+    readonly loadMore: string;
+    readonly allLoaded: string;
+    readonly empty: string;
+    readonly noResults: string;
+    readonly loadError: string;
+    readonly forbidden: string;
+    readonly actors: {
+      readonly system: string;
+      readonly api_key: string;
+      readonly unknown: string;
+    };
+  };
+  readonly apiKeys: {
+    readonly label: string;
+    readonly createTitle: string;
+    readonly name: string;
+    readonly namePlaceholder: string;
+    readonly restrictToOrg: string;
+    readonly create: string;
+    readonly creating: string;
+    readonly secretTitle: string;
+    readonly secretHint: string;
+    readonly copy: string;
+    readonly copied: string;
+    readonly dismiss: string;
+    readonly columns: {
+      readonly name: string;
+      readonly key: string;
+      readonly status: string;
+      readonly created: string;
+      readonly lastUsed: string;
+      readonly expires: string;
+      readonly actions: string;
+    };
+    readonly never: string;
+    readonly status: {
+      readonly active: string;
+      readonly expired: string;
+      readonly revoked: string;
+    };
+    /** `{name}` */
+    readonly revoke: string;
+    /** `{name}` */
+    readonly confirmRevokeTitle: string;
+    readonly confirmRevoke: string;
+    readonly revokeAction: string;
+    readonly empty: string;
+    readonly loadError: string;
+    readonly createForbidden: string;
+    /** `{message}` */
+    readonly failed: string;
+  };
+  readonly groupsPanel: {
+    readonly label: string;
+    readonly createTitle: string;
+    readonly name: string;
+    readonly create: string;
+    /** `{count}` */
+    readonly memberCount: string;
+    readonly members: string;
+    readonly noMembers: string;
+    readonly roles: string;
+    readonly addMember: string;
+    readonly add: string;
+    /** `{name}` */
+    readonly removeMember: string;
+    readonly remove: string;
+    readonly deleteGroup: string;
+    /** `{name}` */
+    readonly confirmDeleteTitle: string;
+    readonly confirmDelete: string;
+    readonly select: string;
+    readonly empty: string;
+    readonly loadError: string;
+    readonly forbidden: string;
+    /** `{message}` */
+    readonly failed: string;
+    readonly saved: string;
   };
   readonly roles: Readonly<Record<string, string>>;
 }

@@ -1,0 +1,94 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { MockInvitationSeed } from '../msw/scenario.js';
+import { acmeScenario, signedInAs } from '../msw/scenarios.js';
+import { asUser, failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { InviteDialog } from './invite-dialog.js';
+
+/**
+ * Bulk invitations (seed 004): paste or type many addresses — commas, spaces or new lines —
+ * and each becomes a chip, validated as typed (Enter, Space or comma commits one, Backspace
+ * removes the last). Roles are limited to those the viewer may give; after sending, each address
+ * shows its result. Pending invitations can be resent or revoked.
+ */
+const meta = {
+  title: 'Team/InviteDialog',
+  component: InviteDialog,
+  tags: ['autodocs'],
+  parameters: { msw: { handlers: mockApi() } },
+} satisfies Meta<typeof InviteDialog>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The trigger, for Olivia (owner). */
+export const Default: Story = {};
+
+/** Open: the address input has focus. */
+export const Open: Story = { args: { defaultOpen: true } };
+
+/** Adam, an Admin: every role but Owner. */
+export const AdminView: Story = {
+  args: { defaultOpen: true },
+  parameters: { msw: { handlers: asUser('usr_adam') } },
+};
+
+/** Mia, a Member, may not invite: the trigger says why. */
+export const MemberView: Story = {
+  parameters: { msw: { handlers: asUser('usr_mia') } },
+};
+
+/** Opened anyway (controlled by the host) without the permission. */
+export const Forbidden: Story = {
+  args: { defaultOpen: true },
+  parameters: { msw: { handlers: asUser('usr_mia') } },
+};
+
+export const Loading: Story = {
+  args: { defaultOpen: true },
+  parameters: {
+    msw: {
+      handlers: [
+        pending('/v1/me/permissions'),
+        pending('/v1/organizations/:orgId/invitations'),
+        ...mockApi(),
+      ],
+    },
+  },
+};
+
+/** No pending invitations. */
+export const Empty: Story = {
+  args: { defaultOpen: true },
+  parameters: { msw: { handlers: mockApi({ ...acmeScenario, invitations: [] }) } },
+};
+
+/** The pending list fails to load; inviting still works. */
+export const ErrorState: Story = {
+  name: 'Error',
+  args: { defaultOpen: true },
+  parameters: {
+    msw: { handlers: [failing('/v1/organizations/:orgId/invitations'), ...mockApi()] },
+  },
+};
+
+const many: MockInvitationSeed[] = Array.from({ length: 120 }, (_, i) => ({
+  id: `inv_many${i}`,
+  orgId: 'org_acme',
+  email: `guest${i}@example.com`,
+  roles: [i % 3 === 0 ? 'viewer' : 'member'],
+  inviterId: 'usr_olivia',
+  createdAt: new Date(Date.UTC(2026, 1, 1) + i * 60_000).toISOString(),
+  expiresAt: '2099-01-01T00:00:00.000Z',
+}));
+
+/** 120 pending invitations (the list scrolls). */
+export const ManyRows: Story = {
+  args: { defaultOpen: true },
+  parameters: {
+    msw: {
+      handlers: mockApi(
+        signedInAs({ ...acmeScenario, invitations: many }, 'usr_olivia', 'org_acme'),
+      ),
+    },
+  },
+};

@@ -1,0 +1,92 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { HttpResponse, http } from 'msw';
+import { manyMembersScenario } from '../story-support/many-members.js';
+import { asUser, failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { TeamTable } from './team-table.js';
+
+/**
+ * The members of the active organization: search, role and status filters, sort, inline role
+ * change limited to the roles the viewer may give, row and bulk actions. What the viewer may not
+ * do is hidden, or shown disabled with the reason (`deniedActions="disable"`); the owner's row is
+ * protected. Rows are virtualized and pages load by cursor as you scroll.
+ */
+const meta = {
+  title: 'Team/TeamTable',
+  component: TeamTable,
+  tags: ['autodocs'],
+  parameters: { msw: { handlers: mockApi() } },
+} satisfies Meta<typeof TeamTable>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Olivia, the owner: every action, including making someone else the owner. */
+export const Default: Story = {};
+
+/** Adam, an Admin: manages members but cannot transfer ownership or touch the owner. */
+export const AdminView: Story = {
+  parameters: { msw: { handlers: asUser('usr_adam') } },
+};
+
+/** Mia, a Member: sees the team, no actions. */
+export const MemberView: Story = {
+  parameters: { msw: { handlers: asUser('usr_mia') } },
+};
+
+/** Vic, a Viewer, with denied actions shown disabled and their reasons. */
+export const ViewerWithReasons: Story = {
+  args: { deniedActions: 'disable' },
+  parameters: { msw: { handlers: asUser('usr_vic') } },
+};
+
+/** Some members selected: the bulk actions bar. */
+export const BulkSelection: Story = {
+  args: { defaultSelection: ['usr_mia', 'usr_vic'] },
+};
+
+/** Filtered to one role. */
+export const FilteredByRole: Story = {
+  args: { defaultFilters: { role: 'member' } },
+};
+
+export const Loading: Story = {
+  parameters: {
+    msw: { handlers: [pending('/v1/organizations/:orgId/members'), ...mockApi()] },
+  },
+};
+
+export const Empty: Story = {
+  parameters: {
+    msw: {
+      handlers: [
+        http.get('*/v1/organizations/:orgId/members', () =>
+          HttpResponse.json({ items: [], nextCursor: null }),
+        ),
+        ...mockApi(),
+      ],
+    },
+  },
+};
+
+/** Filters that match nobody. */
+export const NoResults: Story = {
+  args: { defaultFilters: { search: 'nobody-matches-this' } },
+};
+
+export const ErrorState: Story = {
+  name: 'Error',
+  parameters: {
+    msw: { handlers: [failing('/v1/organizations/:orgId/members'), ...mockApi()] },
+  },
+};
+
+/** Bill, the Billing contact, may not see the members. */
+export const Forbidden: Story = {
+  parameters: { msw: { handlers: asUser('usr_bill') } },
+};
+
+/** 10,000 members from the mock API, 200 per page, loaded as you scroll. */
+export const ManyRows: Story = {
+  args: { pageSize: 200 },
+  parameters: { msw: { handlers: mockApi(manyMembersScenario(10_000)) } },
+};

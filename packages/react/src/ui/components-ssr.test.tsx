@@ -1,0 +1,51 @@
+// @vitest-environment node
+import { createOrgkitClient } from '@orgkit/sdk';
+import { QueryClient } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiKeys } from '../api-keys/api-keys.js';
+import { AuditLog } from '../audit-log/audit-log.js';
+import { GroupsPanel } from '../groups-panel/groups-panel.js';
+import { InviteDialog } from '../invite-dialog/invite-dialog.js';
+import type { Member } from '../lib/types.js';
+import { OrgkitProvider } from '../provider/orgkit-provider.js';
+import { membersQueryOptions } from '../queries/members-query-options.js';
+import { RoleMatrix } from '../role-matrix/role-matrix.js';
+import { TeamTable } from '../team-table/team-table.js';
+
+describe('components on the server', () => {
+  it('render without window or document; TeamTable renders its first virtual rows', () => {
+    expect(typeof window).toBe('undefined');
+    const fetch = vi.fn(async () => new Response('{}'));
+    const client = createOrgkitClient({ baseUrl: 'http://orgkit.test', fetch });
+    const queryClient = new QueryClient();
+    const members: Member[] = Array.from({ length: 1_000 }, (_, i) => ({
+      userId: `usr_${i}`,
+      orgId: 'org_acme',
+      name: `Person ${i}`,
+      email: `p${i}@acme.test`,
+      roles: ['member'],
+      status: 'active',
+      joinedAt: '2026-01-01T00:00:00.000Z',
+    }));
+    queryClient.setQueryData(membersQueryOptions(client, 'org_acme', { limit: 100 }).queryKey, {
+      pages: [{ items: members, nextCursor: null }],
+      pageParams: [undefined],
+    });
+    const html = renderToString(
+      <OrgkitProvider client={client} queryClient={queryClient} orgId="org_acme" storage={null}>
+        <TeamTable />
+        <InviteDialog />
+        <RoleMatrix />
+        <AuditLog />
+        <ApiKeys />
+        <GroupsPanel />
+      </OrgkitProvider>,
+    );
+    expect(html).toContain('Person 0');
+    // Only the rows of the assumed viewport (480 px of 48 px rows) plus overscan.
+    expect(html).not.toContain('Person 100');
+    expect(html).toContain('Invite people');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
