@@ -116,6 +116,7 @@ export const en: OrgkitLocale = {
     results: {
       invited: 'Invited',
       already_member: 'Already a member',
+      domain_not_allowed: 'E-mail domain not allowed here',
       invalid: 'Invalid address',
     },
     inviteMore: 'Invite more people',

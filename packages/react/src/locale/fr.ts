@@ -118,6 +118,7 @@ export const fr: OrgkitLocale = {
     results: {
       invited: 'Invité',
       already_member: 'Déjà membre',
+      domain_not_allowed: 'Domaine de messagerie non autorisé ici',
       invalid: 'Adresse invalide',
     },
     inviteMore: 'Inviter d’autres personnes',

@@ -147,6 +147,7 @@ export interface OrgkitLocale {
     readonly results: {
       readonly invited: string;
       readonly already_member: string;
+      readonly domain_not_allowed: string;
       readonly invalid: string;
     };
     readonly inviteMore: string;
