@@ -21,7 +21,7 @@ const BULK = 100;
  * When to kill, as fractions of how long the same request takes uncut (measured first): from
  * "not parsed yet" through "mid-transaction" to "committed, answer on its way".
  */
-const FRACTIONS = [0, 0.5, 0.9];
+const FRACTIONS = [0, 0.6];
 /** And once more right after the answer arrives: what was answered must survive (durability). */
 const AFTER_ANSWER = -1;
 

@@ -9,7 +9,7 @@ import { loadOperations, type Operation } from './operations.js';
 import { buildWorld, freshOrgs, matrixAccess, type World } from './world.js';
 
 /** Runs per operation: 71 operations × this, every run with its own fingerprints. */
-const RUNS_PER_OPERATION = 8;
+const RUNS_PER_OPERATION = 6;
 /** A new seed each run (fuzzing); `ORGKIT_FUZZ_SEED=<n>` replays one. Failures print it. */
 const SEED = Number(process.env.ORGKIT_FUZZ_SEED ?? Date.now() % 2 ** 31);
 
