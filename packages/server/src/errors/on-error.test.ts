@@ -26,4 +26,15 @@ describe.each(backends)('error rendering ($name)', (backend) => {
     expect(body).not.toContain('secret internals');
     expect(boom.headers.get('content-type')).toBe('application/problem+json');
   });
+
+  it('answers 400 BAD_REQUEST, not 500, to text Postgres cannot store (NUL)', async () => {
+    const owner = await t.signedIn('nul@example.com', { platformAdmin: true });
+    for (const path of ['/v1/organizations/%00', '/v1/organizations/x/members?role=a%00b']) {
+      const res = await owner.request(path);
+      expect([path, res.status]).toEqual([path, path.includes('role') ? 404 : 400]);
+    }
+    const res = await owner.request('/v1/organizations', { json: { name: 'Nul\u0000Org' } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'BAD_REQUEST' });
+  });
 });

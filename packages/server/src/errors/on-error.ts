@@ -31,14 +31,21 @@ function codeForStatus(status: number): ErrorCode {
   }
 }
 
-/** Postgres `unique_violation` (23505), from pg or PGlite, possibly wrapped by Drizzle. */
-function isUniqueViolation(err: unknown): boolean {
+/** The Postgres SQLSTATE of an error from pg or PGlite, possibly wrapped by Drizzle. */
+function sqlState(err: unknown): string | undefined {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
     e = (e as { cause?: unknown }).cause;
   }
-  return false;
+  return undefined;
 }
+
+/**
+ * Text Postgres cannot store or compare: NUL characters (`character_not_in_repertoire`,
+ * 22021) and untranslatable characters (22P05). Found by the fuzzer in ids, filters and names.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
 /**
  * The app's single error renderer: every thrown error becomes `application/problem+json`.
@@ -53,7 +60,16 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     // hono's JSON validator throws a bare 400 on unparsable bodies.
     return problemResponse(c, status, codeForStatus(status), err.message || 'Bad request.');
   }
-  if (isUniqueViolation(err)) {
+  const state = sqlState(err);
+  if (state && UNSTORABLE_TEXT.has(state)) {
+    return problemResponse(
+      c,
+      400,
+      ErrorCode.BAD_REQUEST,
+      'The request contains characters that cannot be stored, such as NUL.',
+    );
+  }
+  if (state === '23505') {
     // Two requests raced past the same existence check (same e-mail, slug, membership…).
     return problemResponse(
       c,

@@ -41,6 +41,20 @@ export function organizationStore(db: DbOrTx) {
       return row!;
     },
 
+    /**
+     * Locks the org's row until the transaction ends (`SELECT … FOR UPDATE`). Changes to who is
+     * owner, a member's roles or status, or membership itself take it first, so they run one at
+     * a time per org: each sees the others' committed result (no second owner, no owner removed
+     * while being made owner), and a single lock per org cannot deadlock.
+     */
+    async lockForUpdate(id: string): Promise<void> {
+      await db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(eq(organizations.id, id))
+        .for('update');
+    },
+
     async findById(id: string): Promise<Org | undefined> {
       const [row] = await db
         .select()

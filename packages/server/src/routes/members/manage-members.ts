@@ -112,6 +112,7 @@ manageMemberRoutes.openapi(updateMember, async (c) => {
   if (body.roles) needed.push('members:update');
   if (body.status) needed.push('members:disable');
   const updated = await c.var.deps.store.transaction(async (tx) => {
+    await tx.organizations.lockForUpdate(orgId);
     const access = await requireOrgPermission(c, orgId, needed, tx);
     const before = await tx.members.get(orgId, userId);
     if (!before) throw notFound('Member');
@@ -163,6 +164,7 @@ const removeMember = createRoute({
 manageMemberRoutes.openapi(removeMember, async (c) => {
   const { orgId, userId } = c.req.valid('param');
   await c.var.deps.store.transaction(async (tx) => {
+    await tx.organizations.lockForUpdate(orgId);
     await requireOrgPermission(c, orgId, 'members:remove', tx);
     const before = await tx.members.get(orgId, userId);
     if (!before) throw notFound('Member');

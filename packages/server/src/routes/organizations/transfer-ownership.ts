@@ -33,6 +33,7 @@ transferOwnershipRoutes.openapi(transfer, async (c) => {
   const { userId } = c.req.valid('json');
   const actor = requirePrincipal(c).user;
   const result = await c.var.deps.store.transaction(async (tx) => {
+    await tx.organizations.lockForUpdate(orgId);
     await requireOrgPermission(c, orgId, 'organization:transfer_ownership', tx);
     const ownerId = (await tx.members.holdersOf(orgId, OWNER_ROLE))[0];
     const current = ownerId ? await tx.members.get(orgId, ownerId) : undefined;
