@@ -264,6 +264,13 @@ export const fixtures: Record<string, Fixture> = {
     consumesOrg: 'with-child',
     prepare: (c) => ({ params: org(c), body: { parentId: c.orgs.sibling } }),
   },
+  'GET /v1/organizations/{orgId}/resources/{type}': {
+    need: perm('directories:read' as Permission),
+    prepare: async (c) => {
+      const { orgId, type } = await resource(c);
+      return { params: { orgId: orgId!, type: type! } };
+    },
+  },
   'PUT /v1/organizations/{orgId}/resources/{type}/{resourceId}': {
     need: perm('access:manage'),
     prepare: (c) => ({ params: { ...org(c), type: DIRS, resourceId: unique('dir') }, body: {} }),
