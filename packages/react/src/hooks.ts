@@ -71,6 +71,12 @@ export {
   useResourceRecipients,
   useResources,
 } from './hooks/use-resource-grants.js';
+export {
+  type RegisteredResource,
+  useDeleteResource,
+  useRegisterResource,
+  useResource,
+} from './hooks/use-resource-registry.js';
 export { useRevokeInvitation } from './hooks/use-revoke-invitation.js';
 export {
   type RoleInput,
@@ -82,9 +88,11 @@ export { usePermissionCatalog, useRole, useRoles } from './hooks/use-roles.js';
 export { type UseSessionResult, useSession } from './hooks/use-session.js';
 export {
   type SetSettingInput,
+  useClearPlatformSetting,
   useClearSetting,
   useMySettings,
   usePlatformSettings,
+  useSetPlatformSetting,
   useSetSetting,
   useSettings,
 } from './hooks/use-settings.js';

@@ -4,9 +4,11 @@ import { acmeScenario, signedInAs } from '../msw/scenarios.js';
 import { useMockServer } from '../test-support/mock-server.js';
 import { orgkitWrapper } from '../test-support/wrapper.js';
 import {
+  useClearPlatformSetting,
   useClearSetting,
   useMySettings,
   usePlatformSettings,
+  useSetPlatformSetting,
   useSetSetting,
   useSettings,
 } from './use-settings.js';
@@ -98,5 +100,44 @@ describe('settings', () => {
       result.current.set.mutateAsync({ key: 'theme', value: 'dark' }).catch(() => undefined),
     );
     await waitFor(() => expect(result.current.set.error?.code).toBe('FORBIDDEN'));
+  });
+});
+
+describe('platform settings', () => {
+  const msw = useMockServer();
+
+  it('platform admins set, lock and clear platform values; orgs follow', async () => {
+    msw.mock({
+      scenario: {
+        ...acmeScenario,
+        users: acmeScenario.users.map((u) =>
+          u.id === 'usr_olivia' ? { ...u, platformAdmin: true } : u,
+        ),
+      },
+    });
+    const { result } = renderHook(
+      () => ({
+        set: useSetPlatformSetting(),
+        clear: useClearPlatformSetting(),
+        platform: usePlatformSettings(),
+        org: useSettings(),
+      }),
+      orgkitWrapper(),
+    );
+    await waitFor(() => expect(result.current.org.isSuccess).toBe(true));
+    await act(() => result.current.set.mutateAsync({ key: 'theme', value: 'dark', locked: true }));
+    await waitFor(() => expect(value(result.current.platform.data, 'theme')).toBe('dark'));
+    await waitFor(() => expect(value(result.current.org.data, 'theme')).toBe('dark'));
+    await act(() => result.current.clear.mutateAsync({ key: 'theme' }));
+    await waitFor(() => expect(value(result.current.org.data, 'theme')).toBe('system'));
+  });
+
+  it('refuses everyone else', async () => {
+    msw.mock({ scenario: signedInAs(acmeScenario, 'usr_adam') });
+    const { result } = renderHook(() => useSetPlatformSetting(), orgkitWrapper());
+    await act(() =>
+      result.current.mutateAsync({ key: 'theme', value: 'dark' }).catch(() => undefined),
+    );
+    await waitFor(() => expect(result.current.error?.status).toBe(403));
   });
 });

@@ -109,3 +109,36 @@ export function useClearSetting(
       ]),
   });
 }
+
+/** Sets (and optionally locks) a platform-wide value; platform admins only. All settings refresh. */
+export function useSetPlatformSetting(): UseMutationResult<
+  EffectiveSetting,
+  OrgkitError,
+  { key: string; value: SetSettingInput['value']; locked?: boolean }
+> {
+  const { client } = useOrgkitContext('useSetPlatformSetting');
+  const queryClient = useQueryClient();
+  return useMutation<
+    EffectiveSetting,
+    OrgkitError,
+    { key: string; value: SetSettingInput['value']; locked?: boolean }
+  >({
+    mutationFn: async ({ key, ...body }) =>
+      (await unwrap(
+        client.PUT('/v1/platform/settings/{key}', { params: { path: { key } }, body }),
+      )) as EffectiveSetting,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgkitKeys.settings.all() }),
+  });
+}
+
+/** Clears a platform-wide value: the code default applies again. */
+export function useClearPlatformSetting(): UseMutationResult<void, OrgkitError, { key: string }> {
+  const { client } = useOrgkitContext('useClearPlatformSetting');
+  const queryClient = useQueryClient();
+  return useMutation<void, OrgkitError, { key: string }>({
+    mutationFn: async ({ key }) => {
+      await unwrap(client.DELETE('/v1/platform/settings/{key}', { params: { path: { key } } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: orgkitKeys.settings.all() }),
+  });
+}
