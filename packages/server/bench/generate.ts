@@ -470,7 +470,7 @@ async function generateOurs(t: Tenant): Promise<void> {
       GENERATOR_VERSION,
     ]);
     await client.query('commit');
-    await client.query('analyze');
+    await client.query('vacuum analyze');
   } catch (error) {
     await client.query('rollback');
     throw error;
@@ -569,7 +569,7 @@ async function generatePeer(t: Tenant): Promise<void> {
       GENERATOR_VERSION,
     ]);
     await client.query('commit');
-    await client.query('analyze');
+    await client.query('vacuum analyze');
   } catch (error) {
     await client.query('rollback');
     throw error;
@@ -577,6 +577,17 @@ async function generatePeer(t: Tenant): Promise<void> {
     client.release();
     await pool.end();
   }
+}
+
+/** Applies migrations newer than the generated data (e.g. an index) and refreshes statistics. */
+async function migrateExisting(): Promise<void> {
+  const database = await openDatabase({ kind: 'postgres', url: oursUrl, poolSize: 1 });
+  await database.migrate();
+  await database.close();
+  const client = new pg.Client({ connectionString: oursUrl });
+  await client.connect();
+  await client.query('vacuum analyze users');
+  await client.end();
 }
 
 /** Generates both databases unless they already hold this scale. */
@@ -587,6 +598,7 @@ export async function generate(log: (line: string) => void = console.log): Promi
     [PEER_DB, peerUrl, generatePeer],
   ] as const) {
     if (!(await ensureDatabase(name)) && (await isGenerated(url))) {
+      if (name === OURS_DB) await migrateExisting();
       log(`# ${name}: already generated at scale ${SCALE}`);
       continue;
     }
