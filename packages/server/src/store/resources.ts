@@ -38,8 +38,49 @@ const principalColumns = (p: Principal): { principalType: PrincipalType; princip
     ? { principalType: 'email', principalId: p.email.toLowerCase() }
     : { principalType: p.kind, principalId: p.id };
 
+const p = (name: string) => sql.placeholder(name);
+
+/** Chains, grants and groups for a batch of resource checks: one statement, planned once. */
+const ACL_FACTS = sql`(
+  with recursive asked(type, id) as (
+    select * from unnest(${p('types')}::text[], ${p('ids')}::text[])
+  ),
+  up(type, root, id, parent_id, depth, path) as (
+    select r.type, r.id, r.id, r.parent_id, 0, array[r.id]
+    from resources r join asked a on r.type = a.type and r.id = a.id
+    where r.org_id = ${p('orgId')}
+    union all
+    select up.type, up.root, r.id, r.parent_id, up.depth + 1, up.path || r.id
+    from resources r join up on r.id = up.parent_id
+    where r.org_id = ${p('orgId')} and r.type = up.type and up.depth < 64
+      and not r.id = any(up.path)
+  )
+  select
+    (select json_agg(json_build_array(type, root, id) order by type, root, depth)
+      from up) as chains,
+    (select json_agg(json_build_array(g.resource_type, g.resource_id, g.principal_type,
+        g.principal_id, g.role_key, g.actions) order by g.created_at, g.id)
+      from acl_grants g
+      where g.org_id = ${p('orgId')} and (g.resource_type, g.resource_id) in (
+        select type, id from up union select type, id from asked)) as grants,
+    (select json_agg(g.id) from group_members gm join groups g on g.id = gm.group_id
+      where gm.user_id = ${p('userId')}
+        and g.org_id = any(${p('groupOrgIds')}::text[])) as group_ids
+) as facts`;
+
+const prepareAclFacts = (db: DbOrTx) =>
+  db
+    .select({
+      chains: sql<unknown>`facts.chains`,
+      grants: sql<unknown>`facts.grants`,
+      group_ids: sql<unknown>`facts.group_ids`,
+    })
+    .from(ACL_FACTS)
+    .prepare('orgkit_acl_facts');
+
 /** Storage of resource instances (trees per type) and their ACL grants. */
 export function resourceStore(db: DbOrTx) {
+  let aclPrepared: ReturnType<typeof prepareAclFacts> | undefined;
   return {
     async get(orgId: string, type: string, id: string): Promise<ResourceRow | undefined> {
       const [row] = await db
@@ -123,34 +164,15 @@ export function resourceStore(db: DbOrTx) {
       grants: StoredGrant[];
       groupIds: string[];
     }> {
-      const types = refs.map((r) => r.type);
-      const ids = refs.map((r) => r.id);
-      const result = await db.execute(sql`
-        with recursive asked(type, id) as (
-          select * from unnest(${toPgArray(types)}::text[], ${toPgArray(ids)}::text[])
-        ),
-        up(type, root, id, parent_id, depth, path) as (
-          select r.type, r.id, r.id, r.parent_id, 0, array[r.id]
-          from ${resources} r join asked a on r.type = a.type and r.id = a.id
-          where r.org_id = ${orgId}
-          union all
-          select up.type, up.root, r.id, r.parent_id, up.depth + 1, up.path || r.id
-          from ${resources} r join up on r.id = up.parent_id
-          where r.org_id = ${orgId} and r.type = up.type and up.depth < 64
-            and not r.id = any(up.path)
-        )
-        select
-          (select json_agg(json_build_array(type, root, id) order by type, root, depth)
-            from up) as chains,
-          (select json_agg(json_build_array(g.resource_type, g.resource_id, g.principal_type,
-              g.principal_id, g.role_key, g.actions) order by g.created_at, g.id)
-            from ${aclGrants} g
-            where g.org_id = ${orgId} and (g.resource_type, g.resource_id) in (
-              select type, id from up union select type, id from asked)) as grants,
-          (select json_agg(g.id) from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
-            where gm.user_id = ${userId}
-              and g.org_id = any(${toPgArray(groupOrgIds)}::text[])) as group_ids`);
-      const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0] ?? {};
+      aclPrepared ??= prepareAclFacts(db);
+      const [found] = await aclPrepared.execute({
+        orgId,
+        userId,
+        types: toPgArray(refs.map((r) => r.type)),
+        ids: toPgArray(refs.map((r) => r.id)),
+        groupOrgIds: toPgArray(groupOrgIds),
+      });
+      const row: Record<string, unknown> = found ?? {};
       const json = <T>(v: unknown): T[] =>
         v === null || v === undefined ? [] : typeof v === 'string' ? JSON.parse(v) : (v as T[]);
       const chains = new Map<string, string[]>();
