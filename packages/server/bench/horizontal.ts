@@ -93,6 +93,15 @@ export async function runHorizontal(single: LoadResult): Promise<void> {
   pair = await startPair(1_000_000_000);
   try {
     const requests = oursRequests.mePermissions();
+    // One instance alone first, with the same Redis limits, so the pair is compared like for like.
+    await runLoadProcess({ url: bases[0]!, requests, connections: CONNECTIONS, duration: 2 });
+    const alone = await runLoadProcess({
+      url: bases[0]!,
+      requests,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+    });
+    describe('one instance: GET /me/permissions (Redis limits)', alone);
     const half = Math.max(1, Math.floor(CONNECTIONS / 2));
     await Promise.all(
       bases.map((url) => runLoadProcess({ url, requests, connections: half, duration: 2 })),
@@ -111,15 +120,18 @@ export async function runHorizontal(single: LoadResult): Promise<void> {
       'server.horizontal.me_permissions.rps',
       rps,
       'req/s',
-      'server.single.me_permissions.rps',
-      single.rps,
+      'server.one_instance_redis_limits.me_permissions.rps',
+      alone.rps,
     );
     bench(
       'server.horizontal.me_permissions.p99',
       p99,
       'ms',
-      'server.single.me_permissions.p99',
-      single.p99,
+      'server.one_instance_redis_limits.me_permissions.p99',
+      alone.p99,
+    );
+    console.log(
+      `# for reference, one instance without limits: ${single.rps.toFixed(0)} req/s, p99 ${single.p99.toFixed(2)} ms`,
     );
     // The same key through both: one counter, so the two remaining budgets are consecutive.
     const remaining: number[] = [];
