@@ -88,6 +88,8 @@ export function toRoleDefinition(row: CustomRoleRow): RoleDefinition<Permission>
   };
 }
 
+const SCOPED_REGISTRY_CACHE_SIZE = 256;
+
 /** Builds the access decisions over Orgkit's catalog and presets. */
 export function createAccess(options: AccessOptions = {}): Access {
   const missing = options.catalog
@@ -105,26 +107,35 @@ export function createAccess(options: AccessOptions = {}): Access {
     catalog,
     (options.presets ?? orgkitPresetRoles) as readonly RoleSpec<Permission>[],
   );
+  // Registries with the custom roles of a chain, keyed by those roles exactly as stored: the
+  // stored rows are read on every decision (so an edit counts at once, on every instance), only
+  // their compiled form is reused.
+  const scopedRegistries = new Map<string, RoleRegistry<Permission>>();
+  const scopedRegistry = (key: string, rows: () => readonly CustomRoleRow[]) => {
+    if (key === '') return registry;
+    let scoped = scopedRegistries.get(key);
+    if (!scoped) {
+      scoped = registry.withCustomRoles(rows().map(toRoleDefinition));
+      if (scopedRegistries.size >= SCOPED_REGISTRY_CACHE_SIZE) {
+        scopedRegistries.delete(scopedRegistries.keys().next().value!);
+      }
+      scopedRegistries.set(key, scoped);
+    }
+    return scoped;
+  };
   return {
     catalog,
     registry,
     async resolve(store, actor, orgId) {
-      const org = await store.organizations.findById(orgId);
-      if (!org) return undefined;
       if (actor.apiKey?.orgId && actor.apiKey.orgId !== orgId) {
         return undefined;
       }
-      const ancestors = await store.organizations.ancestorIds(orgId);
-      const chain = [orgId, ...ancestors];
       const user = actor.user;
-      const membership = await store.members.get(orgId, user.id);
-      const member = membership !== undefined && membership.status === 'active';
-      const [assignments, custom] = await Promise.all([
-        store.members.assignments(user.id, chain),
-        store.organizations.customRoles(chain),
-      ]);
-      const scoped =
-        custom.length > 0 ? registry.withCustomRoles(custom.map(toRoleDefinition)) : registry;
+      const facts = await store.accessFacts.load(orgId, user.id);
+      if (!facts) return undefined;
+      const { org, ancestors, assignments } = facts;
+      const member = facts.membership === 'active';
+      const scoped = scopedRegistry(facts.customRolesKey, facts.customRoles);
       const query: AccessQuery = {
         subject: { userId: user.id, status: user.status, platformAdmin: user.platformAdmin },
         orgId,
@@ -139,7 +150,7 @@ export function createAccess(options: AccessOptions = {}): Access {
       }
       return {
         org,
-        member: membership !== undefined,
+        member: facts.membership !== undefined,
         ancestors,
         permissions,
         registry: scoped,

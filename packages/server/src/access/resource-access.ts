@@ -50,6 +50,42 @@ export async function loadAclQuery(
   return { chain: chain.map((rid) => ({ type, id: rid })), grants, userId, groupIds, orgId };
 }
 
+/**
+ * The ACL facts for one user and many resources, loaded in one statement (a batch of checks
+ * costs one round trip, not three per resource). Keyed by `type` and `id` joined with a NUL.
+ */
+export async function loadAclQueries(
+  store: Store,
+  access: OrgAccess,
+  userId: string,
+  refs: readonly { type: string; id: string }[],
+): Promise<Map<string, AclQuery>> {
+  const orgId = access.org.id;
+  const out = new Map<string, AclQuery>();
+  if (refs.length === 0) return out;
+  const { chains, grants, groupIds } = await store.resources.aclFacts(
+    orgId,
+    userId,
+    [orgId, ...access.ancestors],
+    refs,
+  );
+  for (const [key, chain] of chains) {
+    const type = key.slice(0, key.indexOf('\u0000'));
+    const ids = new Set(chain);
+    out.set(key, {
+      chain: chain.map((rid) => ({ type, id: rid })),
+      grants: grants.filter((g) => g.resource.type === type && ids.has(g.resource.id)),
+      userId,
+      groupIds,
+      orgId,
+    });
+  }
+  return out;
+}
+
+/** The key of a resource in the map returned by {@link loadAclQueries}. */
+export const aclKey = (ref: { type: string; id: string }) => `${ref.type}\u0000${ref.id}`;
+
 /** DESIGN §3 with a resource: the permission, then the ACL of the resource and its ancestors. */
 export function allowedOn(access: OrgAccess, permission: string, acl: AclQuery): boolean {
   return checkResourceAccess(access.registry, access.permissions, permission as Permission, acl);

@@ -13,6 +13,8 @@ import { generateToken, sha256 } from '../lib/tokens.js';
 /** Prefix of Orgkit API keys: `ok_<prefix>_<secret>`. */
 export const API_KEY_PREFIX = 'ok_';
 
+const API_KEY_TOUCH_INTERVAL_MS = 60_000;
+
 /**
  * Resolves the caller into `c.var.principal`: `Authorization: Bearer ok_…` API keys, host JWTs in
  * external mode, or the session cookie. A bad bearer credential is a 401 (never a silent fallback
@@ -70,7 +72,12 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
             throw new ApiError(401, ErrorCode.USER_DISABLED, 'This membership is disabled.');
           }
         }
-        await store.users.touchApiKey(found.key.id, now);
+        // Last use is kept to the minute: writing it on every request would put a row lock
+        // and a WAL flush on the hot path of every API call.
+        const lastUsed = found.key.lastUsedAt?.getTime();
+        if (lastUsed === undefined || now.getTime() - lastUsed >= API_KEY_TOUCH_INTERVAL_MS) {
+          await store.users.touchApiKey(found.key.id, now);
+        }
         return { method: 'api_key', user: found.user, apiKey: found.key };
       }
       if (!verifyJwt) throw unauthenticated('Invalid bearer token.');

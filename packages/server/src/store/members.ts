@@ -245,23 +245,27 @@ export function memberStore(db: DbOrTx) {
         );
       }
       const dir = query.order === 'asc' ? asc : desc;
+      // The page's roles come in the same statement: one round trip per page.
       const rows = await db
-        .select({ user: users, m: memberships, sortValue: sql<string>`${sortExpr}` })
+        .select({
+          user: users,
+          m: memberships,
+          sortValue: sql<string>`${sortExpr}`,
+          roles: sql<
+            string[] | null
+          >`(select array_agg(r.role_key order by r.role_key) from ${memberRoles} r where r.org_id = ${memberships.orgId} and r.user_id = ${memberships.userId})`,
+        })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(...where))
         .orderBy(dir(sortExpr), dir(users.id))
         .limit(query.limit);
-      const roles = await rolesOf(
-        query.orgId,
-        rows.map((r) => r.user.id),
-      );
       return rows.map((r) => ({
         user: r.user,
         orgId: query.orgId,
         status: r.m.status,
         joinedAt: r.m.createdAt,
-        roles: roles.get(r.user.id) ?? [],
+        roles: r.roles ?? [],
         sortValue: r.sortValue,
       }));
     },

@@ -26,6 +26,10 @@ export interface StoredGrant extends AclGrant {
   readonly orgId: string;
 }
 
+/** A Postgres array literal, so a list travels as one parameter on PGlite and node-postgres. */
+const toPgArray = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
+
 const principalOf = (type: PrincipalType, id: string): Principal =>
   type === 'email' ? { kind: 'email', email: id } : { kind: type, id };
 
@@ -34,8 +38,49 @@ const principalColumns = (p: Principal): { principalType: PrincipalType; princip
     ? { principalType: 'email', principalId: p.email.toLowerCase() }
     : { principalType: p.kind, principalId: p.id };
 
+const p = (name: string) => sql.placeholder(name);
+
+/** Chains, grants and groups for a batch of resource checks: one statement, planned once. */
+const ACL_FACTS = sql`(
+  with recursive asked(type, id) as (
+    select * from unnest(${p('types')}::text[], ${p('ids')}::text[])
+  ),
+  up(type, root, id, parent_id, depth, path) as (
+    select r.type, r.id, r.id, r.parent_id, 0, array[r.id]
+    from resources r join asked a on r.type = a.type and r.id = a.id
+    where r.org_id = ${p('orgId')}
+    union all
+    select up.type, up.root, r.id, r.parent_id, up.depth + 1, up.path || r.id
+    from resources r join up on r.id = up.parent_id
+    where r.org_id = ${p('orgId')} and r.type = up.type and up.depth < 64
+      and not r.id = any(up.path)
+  )
+  select
+    (select json_agg(json_build_array(type, root, id) order by type, root, depth)
+      from up) as chains,
+    (select json_agg(json_build_array(g.resource_type, g.resource_id, g.principal_type,
+        g.principal_id, g.role_key, g.actions) order by g.created_at, g.id)
+      from acl_grants g
+      where g.org_id = ${p('orgId')} and (g.resource_type, g.resource_id) in (
+        select type, id from up union select type, id from asked)) as grants,
+    (select json_agg(g.id) from group_members gm join groups g on g.id = gm.group_id
+      where gm.user_id = ${p('userId')}
+        and g.org_id = any(${p('groupOrgIds')}::text[])) as group_ids
+) as facts`;
+
+const prepareAclFacts = (db: DbOrTx) =>
+  db
+    .select({
+      chains: sql<unknown>`facts.chains`,
+      grants: sql<unknown>`facts.grants`,
+      group_ids: sql<unknown>`facts.group_ids`,
+    })
+    .from(ACL_FACTS)
+    .prepare('orgkit_acl_facts');
+
 /** Storage of resource instances (trees per type) and their ACL grants. */
 export function resourceStore(db: DbOrTx) {
+  let aclPrepared: ReturnType<typeof prepareAclFacts> | undefined;
   return {
     async get(orgId: string, type: string, id: string): Promise<ResourceRow | undefined> {
       const [row] = await db
@@ -146,6 +191,52 @@ export function resourceStore(db: DbOrTx) {
         select id, depth from up order by depth`);
       const ids = (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
       return ids.length > 0 ? ids : [id];
+    },
+
+    /**
+     * For several resources at once, in one statement: each one's chain (itself, then its
+     * ancestors, nearest first; an unregistered resource is a chain of itself), the grants on
+     * every resource of those chains, and the user's groups in the given orgs.
+     */
+    async aclFacts(
+      orgId: string,
+      userId: string,
+      groupOrgIds: readonly string[],
+      refs: readonly { type: string; id: string }[],
+    ): Promise<{
+      chains: Map<string, string[]>;
+      grants: StoredGrant[];
+      groupIds: string[];
+    }> {
+      aclPrepared ??= prepareAclFacts(db);
+      const [found] = await aclPrepared.execute({
+        orgId,
+        userId,
+        types: toPgArray(refs.map((r) => r.type)),
+        ids: toPgArray(refs.map((r) => r.id)),
+        groupOrgIds: toPgArray(groupOrgIds),
+      });
+      const row: Record<string, unknown> = found ?? {};
+      const json = <T>(v: unknown): T[] =>
+        v === null || v === undefined ? [] : typeof v === 'string' ? JSON.parse(v) : (v as T[]);
+      const chains = new Map<string, string[]>();
+      for (const [type, root, id] of json<[string, string, string]>(row.chains)) {
+        const key = `${type}\u0000${root}`;
+        chains.set(key, [...(chains.get(key) ?? []), id]);
+      }
+      for (const r of refs) {
+        const key = `${r.type}\u0000${r.id}`;
+        if (!chains.has(key)) chains.set(key, [r.id]);
+      }
+      type GrantRow = [string, string, PrincipalType, string, string | null, string[] | null];
+      const grants = json<GrantRow>(row.grants).map(([type, id, pType, pId, role, actions]) => ({
+        orgId,
+        resource: { type, id },
+        principal: principalOf(pType, pId),
+        ...(actions ? { actions } : {}),
+        ...(role ? { role } : {}),
+      }));
+      return { chains, grants, groupIds: json<string>(row.group_ids) };
     },
 
     /** Grants on any of the given resources of one type. */

@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from '../db/database.js';
+import { accessFactStore } from './access-facts.js';
 import { apiKeyStore } from './api-keys.js';
 import { auditStore } from './audit.js';
 import { groupStore } from './groups.js';
@@ -30,6 +31,8 @@ export interface Store {
   readonly idempotency: ReturnType<typeof idempotencyStore>;
   readonly resources: ReturnType<typeof resourceStore>;
   readonly orgTree: ReturnType<typeof orgTreeStore>;
+  /** The facts behind access decisions, in one round trip. */
+  readonly accessFacts: ReturnType<typeof accessFactStore>;
   /**
    * Runs `fn` in one transaction with a store bound to it: every mutation and its audit event
    * commit together or not at all. Nested calls join the outer transaction.
@@ -54,6 +57,7 @@ function buildStore(db: DbOrTx, inTransaction: boolean): Store {
     idempotency: idempotencyStore(db),
     resources: resourceStore(db),
     orgTree: orgTreeStore(db),
+    accessFacts: accessFactStore(db),
     transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
       if (inTransaction) return fn(store);
       return (db as Db).transaction((tx) => fn(buildStore(tx, true)));

@@ -25,6 +25,9 @@ export const users = pgTable(
     uniqueIndex('users_external_subject_key').on(t.externalSubject),
     // Member search and sort by name: prefix search on lower(name), keyset on (lower(name), id).
     index('users_lower_name_idx').on(sql`lower(${t.name}) text_pattern_ops`, t.id),
+    // The pattern index above serves LIKE prefixes only; ORDER BY lower(name), id and the keyset
+    // comparison need the default operator class, or every page sorts the whole org.
+    index('users_lower_name_order_idx').on(sql`lower(${t.name})`, t.id),
     index('users_email_pattern_idx').on(sql`${t.email} text_pattern_ops`),
   ],
 );

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { describeExplanation, explain } from '@orgkit/core';
+import { type AclQuery, describeExplanation, explain } from '@orgkit/core';
 import type { Context } from 'hono';
 import type { JSONValue } from 'hono/utils/types';
 import { actorOf, type OrgAccess } from '../../access/access.js';
 import { requireOrgPermission } from '../../access/require.js';
-import { allowedOn, loadAclQuery } from '../../access/resource-access.js';
+import { aclKey, allowedOn, loadAclQueries, loadAclQuery } from '../../access/resource-access.js';
 import type { AppEnv } from '../../context.js';
 import { ApiError, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
@@ -106,20 +106,23 @@ accessCheckRoutes.openapi(checkRoute, async (c) => {
     body.checks.map((k) => k.permission),
     (i) => `checks.${i}.permission`,
   );
-  const results = [];
-  for (const check of body.checks) {
+  const acl = access
+    ? await loadAclQueries(
+        store,
+        access,
+        userId,
+        body.checks.flatMap((k) => (k.resource ? [k.resource] : [])),
+      )
+    : new Map<string, AclQuery>();
+  const results = body.checks.map((check) => {
     let allowed = false;
     if (access) {
       allowed = check.resource
-        ? allowedOn(
-            access,
-            check.permission,
-            await loadAclQuery(store, access, userId, check.resource.type, check.resource.id),
-          )
+        ? allowedOn(access, check.permission, acl.get(aclKey(check.resource))!)
         : access.permissions.has(check.permission as never);
     }
-    results.push({ ...check, allowed });
-  }
+    return { ...check, allowed };
+  });
   return c.json({ results }, 200);
 });
 
