@@ -43,6 +43,16 @@ async function freshDatabase(): Promise<{ database: Database; drop(): Promise<vo
     async drop() {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
+      // pool.end() resolves before its sockets close; dropping with force before they are gone
+      // kills them mid-goodbye and surfaces as an uncaught "terminating connection" error.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await c.query<{ n: string }>(
+          'select count(*) as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (rows[0]?.n === '0') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
