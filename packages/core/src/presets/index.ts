@@ -8,6 +8,7 @@ export {
   orgkitCatalogSpec,
   orgkitPresetRoles,
 } from './orgkit.js';
+export { orgkitSettings } from './orgkit-settings.js';
 export {
   type AgentControlPermission,
   agentControlCatalog,

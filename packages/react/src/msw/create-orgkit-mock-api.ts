@@ -1,7 +1,10 @@
 import type { AccessModel, Catalog, RoleSpec, SettingsSpec } from '@orgkit/core';
-import { orgkitCatalog, orgkitPresetRoles } from '@orgkit/core/presets';
+import {
+  orgkitSettings as defaultMockSettings,
+  orgkitCatalog,
+  orgkitPresetRoles,
+} from '@orgkit/core/presets';
 import type { HttpHandler } from 'msw';
-import { defaultMockSettings } from './default-settings.js';
 import { MockDb } from './mock-db.js';
 import type { RouteContext } from './route-context.js';
 import { accessRoutes } from './routes/access.js';

@@ -4,6 +4,8 @@
  * against the MSW handlers and against the real server app in process (PGlite). Answers must
  * match in status, media type and body, ids and timestamps aside.
  */
+
+import { orgkitSettings as defaultMockSettings } from '@orgkit/core/presets';
 import {
   type Access,
   createAccess,
@@ -15,7 +17,6 @@ import {
 import { getResponse } from 'msw';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOrgkitMockApi, type OrgkitMockApiOptions } from '../create-orgkit-mock-api.js';
-import { defaultMockSettings } from '../default-settings.js';
 import type { OrgkitMockScenario } from '../scenario.js';
 import { accountSteps } from './account-steps.js';
 import { aclCatalog, aclPresets, aclScenario, aclSteps } from './acl-scenario.js';

@@ -1,10 +1,10 @@
-import { defineSettings } from '@orgkit/core';
+import { defineSettings } from '../settings/resolve-settings.js';
 
 /**
- * The reference server's default settings (`orgkitSettings` of `@orgkit/server`), repeated here so
- * the mocks need no server code in the browser; the contract test checks they still match.
+ * Orgkit's default settings: typed keys with platform defaults that orgs, groups and members may
+ * override (seed 003 waterfall). Hosts pass their own `settings` option to replace them.
  */
-export const defaultMockSettings = defineSettings({
+export const orgkitSettings = defineSettings({
   session_timeout_minutes: {
     type: 'number',
     default: 720,
