@@ -1,7 +1,8 @@
 /**
  * @orgkit/react — Orgkit for React: the provider, headless hooks on TanStack Query, drop-in
  * components built on Radix primitives, the locale and theme. Hooks only: `@orgkit/react/hooks`;
- * MSW mocks: `@orgkit/react/msw`; default theme: `@orgkit/react/styles.css`.
+ * MSW mocks: `@orgkit/react/msw`; default theme: `@orgkit/react/styles.css`; the French locale:
+ * `@orgkit/react/locales/fr` (kept out of the main entry so hosts only ship the locales they use).
  *
  * @packageDocumentation
  */
@@ -193,7 +194,6 @@ export type {
   SettingValue,
 } from './lib/types.js';
 export { en } from './locale/en.js';
-export { fr } from './locale/fr.js';
 export { formatMessage, mergeLocale } from './locale/merge-locale.js';
 export type { OrgkitLocale } from './locale/types.js';
 export { useOrgkitLocale } from './locale/use-locale.js';

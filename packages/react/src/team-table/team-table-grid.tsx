@@ -1,4 +1,3 @@
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { type ComponentPropsWithoutRef, memo, type ReactNode, useEffect, useRef } from 'react';
 import { cx } from '../lib/cx.js';
 import type { Member } from '../lib/types.js';
@@ -6,6 +5,7 @@ import type { OrgkitLocale } from '../locale/types.js';
 import { useOrgkitLocale } from '../locale/use-locale.js';
 import { type TeamTableColumn, teamTableColumns } from './team-table-columns.js';
 import { type TeamTableContextValue, useTeamTableContext } from './team-table-context.js';
+import { useRowWindow } from './use-row-window.js';
 
 /** Props of {@link TeamTableGrid}. */
 export interface TeamTableGridProps extends ComponentPropsWithoutRef<'div'> {
@@ -21,7 +21,7 @@ export interface TeamTableGridProps extends ComponentPropsWithoutRef<'div'> {
 
 /**
  * The members as a table inside a scrolling viewport. Only the visible rows are in the DOM
- * (@tanstack/react-virtual), so 10,000 members scroll smoothly; nearing the end loads the next
+ * (fixed-height windowing), so 10,000 members scroll smoothly; nearing the end loads the next
  * cursor page. The header stays put and sorts server-side.
  */
 export function TeamTableGrid({
@@ -37,27 +37,19 @@ export function TeamTableGrid({
   const { members, query } = state;
   const visible = columns.filter((c) => !c.when || c.when(members));
   const viewport = useRef<HTMLDivElement>(null);
-  const fallback = { width: 960, height: initialHeight };
-  const virtualizer = useVirtualizer({
+  const { start, end, top, bottom } = useRowWindow(viewport, {
     count: members.length,
-    getScrollElement: () => viewport.current,
-    estimateSize: () => rowHeight,
+    rowHeight,
     overscan,
-    initialRect: fallback,
-    // An unmeasurable viewport (no layout: tests, a hidden tab) still shows the first rows.
-    observeElementRect: (instance, cb) =>
-      observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : fallback)),
+    initialHeight,
   });
-  const items = virtualizer.getVirtualItems();
-  const last = items.at(-1)?.index ?? -1;
+  const last = end - 1;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   useEffect(() => {
     if (last >= members.length - overscan * 2 && hasNextPage && !isFetchingNextPage) {
       void fetchNextPage();
     }
   }, [last, members.length, overscan, hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   return (
     <div
       ref={viewport}
@@ -74,13 +66,13 @@ export function TeamTableGrid({
         <TeamTableHeader columns={visible} />
         <tbody data-slot="orgkit-team-table-body">
           {top > 0 ? <Spacer height={top} span={visible.length} /> : null}
-          {items.map((item) => {
-            const member = members[item.index]!;
+          {members.slice(start, end).map((member, offset) => {
+            const index = start + offset;
             return (
               <TeamTableRow
                 key={member.userId}
                 member={member}
-                index={item.index}
+                index={index}
                 height={rowHeight}
                 columns={visible}
                 state={state}

@@ -118,6 +118,40 @@ describe.skipIf(!available && !inCi)('every story in Chromium', () => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
+  it('windows TeamTable rows and loads the next page while scrolling 10,000 members', async () => {
+    const story = stories.find((s) => /team ?table/i.test(s.title) && /many/i.test(s.name));
+    expect(story, 'a TeamTable many-rows story').toBeDefined();
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(`${server!.url}/iframe.html?id=${story!.id}&viewMode=story`);
+      await page.waitForSelector('tbody tr[aria-rowindex]', { timeout: 15_000 });
+      const table = page.locator('table[aria-rowcount]');
+      const firstCount = Number(await table.getAttribute('aria-rowcount'));
+      const rendered = () =>
+        page.$$eval('tbody tr[aria-rowindex]', (rows) =>
+          rows.map((r) => Number(r.getAttribute('aria-rowindex'))),
+        );
+      expect((await rendered()).length).toBeLessThan(firstCount - 1);
+      // Scroll to the end of what is loaded: the next cursor page arrives and the window moves.
+      await page.$eval('[data-slot="orgkit-team-table-viewport"]', (el) => {
+        el.scrollTop = el.scrollHeight;
+      });
+      await page.waitForFunction(
+        (before) =>
+          Number(document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount')) >
+          before,
+        firstCount,
+        { timeout: 15_000 },
+      );
+      const rows = await rendered();
+      expect(Math.min(...rows)).toBeGreaterThan(2);
+      expect(Math.max(...rows)).toBeGreaterThanOrEqual(firstCount - 1);
+      expect(rows.length).toBeLessThan(60);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('has no axe violation and no console error in any story', async () => {
     expect(stories.length).toBeGreaterThan(0);
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
