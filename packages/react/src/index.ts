@@ -199,12 +199,26 @@ export type { OrgkitLocale } from './locale/types.js';
 export { useOrgkitLocale } from './locale/use-locale.js';
 export { OrgSwitcher, type OrgSwitcherProps } from './org-switcher/org-switcher.js';
 export {
+  type OrgSwitcherContextValue,
+  useOrgSwitcherContext,
+} from './org-switcher/org-switcher-context.js';
+export {
+  OrgSwitcherCreateDialog,
+  type OrgSwitcherCreateDialogProps,
+} from './org-switcher/org-switcher-create-dialog.js';
+export {
+  buildOrgSwitcherEntries,
+  filterOrgSwitcherEntries,
+  type OrgSwitcherEntry,
+} from './org-switcher/org-switcher-entries.js';
+export {
   OrgSwitcherContent,
   type OrgSwitcherContentProps,
   OrgSwitcherItem,
   type OrgSwitcherItemProps,
   OrgSwitcherRoot,
   type OrgSwitcherRootProps,
+  OrgSwitcherSearch,
   OrgSwitcherTrigger,
   type OrgSwitcherTriggerProps,
 } from './org-switcher/org-switcher-parts.js';

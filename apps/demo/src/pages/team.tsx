@@ -1,38 +1,19 @@
-import { useMembers } from '@orgkit/react';
+import { InviteDialog, TeamTable } from '@orgkit/react';
 import type { ReactNode } from 'react';
 
-/** The team of the active organization. */
+/**
+ * The team of the active organization: Orgkit's TeamTable (search, filters, inline role change,
+ * disable/enable, remove, reset, transfer) and its InviteDialog with the pending invitations.
+ * Each control is shown only to those allowed to use it; the host writes none of that logic.
+ */
 export function TeamPage(): ReactNode {
-  const members = useMembers();
   return (
-    <section aria-labelledby="team-title">
-      <h1 id="team-title">Team</h1>
-      {members.isPending ? (
-        <p role="status">Loading members…</p>
-      ) : members.error ? (
-        <p role="alert">{members.error.message}</p>
-      ) : (
-        <table className="demo-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.members.map((m) => (
-              <tr key={m.userId}>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
-                <td>{m.roles.join(', ')}</td>
-                <td>{m.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+    <section aria-labelledby="team-title" className="demo-page">
+      <div className="demo-page-header">
+        <h1 id="team-title">Team</h1>
+        <InviteDialog showPending />
+      </div>
+      <TeamTable deniedActions="disable" />
     </section>
   );
 }

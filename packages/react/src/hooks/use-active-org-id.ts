@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type ActiveOrgSource, resolveActiveOrgId } from '../lib/resolve-active-org.js';
+import type { OrganizationForest, OrganizationTreeNode } from '../lib/types.js';
 import { useOrgkitContext } from '../provider/orgkit-context.js';
+import { myOrgTreeQueryOptions } from '../queries/org-tree-query-options.js';
 import { useOrganizations } from './use-organizations.js';
 import { useSession } from './use-session.js';
 
@@ -14,7 +17,9 @@ export interface ActiveOrgId {
 
 /**
  * The active organization's id, resolved as {@link resolveActiveOrgId} describes. Hooks that
- * take an optional `orgId` default to it.
+ * take an optional `orgId` default to it. An organization the user manages without belonging to
+ * it (a partner's client) may be active too: when the chosen one is not a membership, the
+ * caller's org tree is loaded to confirm it.
  */
 export function useActiveOrgId(): ActiveOrgId {
   const ctx = useOrgkitContext('useActiveOrgId');
@@ -28,12 +33,36 @@ export function useActiveOrgId(): ActiveOrgId {
       (session.isSuccess && !signedIn ? [] : undefined),
     [orgs.data, session.isSuccess, signedIn],
   );
+  const sessionOrgId = orgs.data?.activeOrgId ?? session.data?.activeOrgId;
+  const remembered =
+    ctx.rememberedOrg?.userId === session.user?.id ? ctx.rememberedOrg?.orgId : undefined;
+  const wanted = [ctx.selectedOrgId, sessionOrgId, remembered].filter(
+    (id): id is string => typeof id === 'string',
+  );
+  const needTree = !controlled && orgIds !== undefined && wanted.some((id) => !orgIds.includes(id));
+  const tree = useQuery({ ...myOrgTreeQueryOptions(ctx.client), enabled: needTree && signedIn });
+  const usableIds = useMemo(() => {
+    if (!needTree || orgIds === undefined) return orgIds;
+    if (tree.data) return [...orgIds, ...managedOrgIds(tree.data)];
+    return tree.isError ? orgIds : undefined;
+  }, [needTree, orgIds, tree.data, tree.isError]);
   return resolveActiveOrgId({
     controlled: ctx.orgId,
     selected: ctx.selectedOrgId,
-    sessionOrgId: orgs.data?.activeOrgId ?? session.data?.activeOrgId,
+    sessionOrgId,
     remembered: ctx.rememberedOrg,
     userId: session.user?.id,
-    orgIds,
+    orgIds: usableIds,
   });
+}
+
+/** Every organization in the caller's forest (their own and those they manage). */
+function managedOrgIds(forest: OrganizationForest): string[] {
+  const ids: string[] = [];
+  const walk = (node: OrganizationTreeNode) => {
+    ids.push(node.id);
+    for (const child of node.children) walk(child);
+  };
+  for (const root of forest.roots) walk(root);
+  return ids;
 }

@@ -4,7 +4,13 @@ import type { OrgkitSession } from '../lib/types.js';
 import { useOrgkitContext } from '../provider/orgkit-context.js';
 import { orgkitKeys } from '../queries/orgkit-keys.js';
 
-const SIGNED_OUT: OrgkitSession = { user: null, method: null, expiresAt: null, activeOrgId: null };
+const SIGNED_OUT: OrgkitSession = {
+  user: null,
+  method: null,
+  expiresAt: null,
+  activeOrgId: null,
+  canCreateOrganizations: false,
+};
 
 /** Ends the session and forgets every cached Orgkit query. */
 export function useSignOut(): UseMutationResult<void, OrgkitError, void> {

@@ -11,6 +11,8 @@ export interface OrgkitSession {
   readonly method: Schemas['SessionInfo']['method'];
   readonly expiresAt: string | null;
   readonly activeOrgId: string | null;
+  /** Whether the caller may create a top-level organization (the server's policy). */
+  readonly canCreateOrganizations: boolean;
 }
 /** An organization. */
 export type Organization = Schemas['Organization'];

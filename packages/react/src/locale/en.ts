@@ -29,6 +29,13 @@ export const en: OrgkitLocale = {
     chooseTitle: 'Choose an organization',
     current: 'Current organization',
     createOrganization: 'Create organization',
+    managedUnder: 'under {parent}',
+    createTitle: 'Create an organization',
+    createDescription: 'You become its owner and can invite your team.',
+    nameLabel: 'Name',
+    create: 'Create',
+    creating: 'Creating…',
+    createFailed: 'Not created: {message}',
     kinds: { partner: 'Partner', client: 'Client', standard: 'Organization' },
   },
   teamTable: {

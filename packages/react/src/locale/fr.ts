@@ -29,6 +29,13 @@ export const fr: OrgkitLocale = {
     chooseTitle: 'Choisissez une organisation',
     current: 'Organisation actuelle',
     createOrganization: 'Créer une organisation',
+    managedUnder: 'sous {parent}',
+    createTitle: 'Créer une organisation',
+    createDescription: 'Vous en devenez le propriétaire et pouvez inviter votre équipe.',
+    nameLabel: 'Nom',
+    create: 'Créer',
+    creating: 'Création…',
+    createFailed: 'Non créée : {message}',
     kinds: { partner: 'Partenaire', client: 'Client', standard: 'Organisation' },
   },
   teamTable: {

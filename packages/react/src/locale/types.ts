@@ -34,6 +34,14 @@ export interface OrgkitLocale {
     readonly chooseTitle: string;
     readonly current: string;
     readonly createOrganization: string;
+    /** Meta of an organization managed from above; `{parent}` is the org it sits under. */
+    readonly managedUnder: string;
+    readonly createTitle: string;
+    readonly createDescription: string;
+    readonly nameLabel: string;
+    readonly create: string;
+    readonly creating: string;
+    readonly createFailed: string;
     readonly kinds: {
       readonly partner: string;
       readonly client: string;

@@ -51,3 +51,31 @@ export const ErrorState: Story = {
 export const Forbidden: Story = {
   parameters: { msw: { handlers: asUser('usr_nobody', null) } },
 };
+
+/** A partner managing 60 client organizations: the menu opens with its search field. */
+export const ManyRows: Story = {
+  args: { defaultOpen: true },
+  parameters: {
+    msw: {
+      handlers: mockApi({
+        ...acmeScenario,
+        organizations: [
+          ...acmeScenario.organizations,
+          ...Array.from({ length: 60 }, (_, i) => ({
+            id: `org_client_${i}`,
+            name: `Client ${String(i + 1).padStart(2, '0')}`,
+            slug: `client-${i + 1}`,
+            parentId: 'org_acme',
+            kind: 'client' as const,
+          })),
+        ],
+      }),
+    },
+  },
+};
+
+/** The server allows self-serve organizations: "Create organization" ends the menu. */
+export const CanCreate: Story = {
+  args: { defaultOpen: true },
+  parameters: { msw: { handlers: mockApi({ ...acmeScenario, selfServe: true }) } },
+};

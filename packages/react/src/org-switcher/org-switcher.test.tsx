@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
@@ -24,15 +24,64 @@ describe('OrgSwitcher', () => {
     const items = await screen.findAllByRole('menuitemradio');
     expect(items.map((i) => i.textContent)).toEqual([
       'AcmePartner · Owner',
+      'Acme EuropeClient · under Acme',
       'GlobexOrganization · Member',
     ]);
+    expect(items[1]).toHaveAttribute('data-depth', '1');
     expect(items[0]).toHaveAttribute('aria-checked', 'true');
-    await user.click(items[1]!);
+    await user.click(items[2]!);
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Organization: Globex' })).toBeInTheDocument(),
     );
     expect(onValueChange).toHaveBeenCalledWith('org_globex');
     expect(api.db.ambient?.activeOrgId).toBe('org_globex');
+  });
+
+  it('lists the clients a partner manages and switches into one', async () => {
+    const api = msw.mock();
+    render(<OrgSwitcher />, orgkitWrapper());
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Organization: Acme' }));
+    await user.click(await screen.findByRole('menuitemradio', { name: /Acme Europe/ }));
+    await screen.findByRole('button', { name: 'Organization: Acme Europe' });
+    expect(api.db.ambient?.activeOrgId).toBe('org_acme_eu');
+  });
+
+  it('filters by name as you type and says when nothing matches', async () => {
+    msw.mock();
+    render(<OrgSwitcher defaultOpen search />, orgkitWrapper());
+    const user = userEvent.setup();
+    await screen.findByRole('menuitemradio', { name: /Globex/ });
+    const search = screen.getByRole('searchbox', { name: 'Search organizations' });
+    await user.type(search, 'eur');
+    expect(screen.getAllByRole('menuitemradio').map((i) => i.textContent)).toEqual([
+      'Acme EuropeClient · under Acme',
+    ]);
+    await user.clear(search);
+    await user.type(search, 'zz');
+    expect(screen.queryAllByRole('menuitemradio')).toEqual([]);
+    expect(screen.getByRole('status')).toHaveTextContent('No organization matches “zz”.');
+  });
+
+  it('creates an organization only when the server allows it, then switches to it', async () => {
+    const denied = msw.mock();
+    const first = render(<OrgSwitcher defaultOpen />, orgkitWrapper());
+    await screen.findByRole('menuitemradio', { name: /Globex/ });
+    expect(screen.queryByRole('menuitem', { name: 'Create organization' })).toBeNull();
+    expect(denied.db.orgs.size).toBe(3);
+    first.unmount();
+
+    const api = msw.mock({ scenario: { ...acmeScenario, selfServe: true } });
+    render(<OrgSwitcher defaultOpen />, orgkitWrapper());
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('menuitem', { name: 'Create organization' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create an organization' });
+    await user.type(within(dialog).getByLabelText('Name'), 'Initech');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await screen.findByRole('button', { name: 'Organization: Initech' });
+    const created = [...api.db.orgs.values()].find((o) => o.name === 'Initech');
+    expect(created).toBeDefined();
+    expect(api.db.ambient?.activeOrgId).toBe(created!.id);
   });
 
   it('asks a user in several organizations to choose', async () => {

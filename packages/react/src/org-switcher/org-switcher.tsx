@@ -17,17 +17,21 @@ import {
 /** Props of {@link OrgSwitcher}. */
 export interface OrgSwitcherProps extends Omit<OrgSwitcherRootProps, 'children'> {
   readonly className?: string;
+  /** Show the search field: `'auto'` (default) from 6 organizations on. */
+  readonly search?: boolean | 'auto';
 }
 
 /**
- * The drop-in org switcher: the caller's organizations in a menu, the active one checked,
- * with loading, empty, error and signed-out states. Compose the parts (`OrgSwitcherRoot`,
+ * The drop-in org switcher: the caller's organizations in a menu, the active one checked, each
+ * followed by the organizations it manages (a partner's clients, indented), a search field for
+ * long lists, "Create organization" when the server allows it, and loading, empty, error and
+ * signed-out states. Compose the parts (`OrgSwitcherRoot`,
  * `OrgSwitcherTrigger`, `OrgSwitcherContent`, `OrgSwitcherItem`) for a custom layout.
  *
  * @example
  * <OrgSwitcher onValueChange={(orgId) => navigate(`/orgs/${orgId}`)} />
  */
-export function OrgSwitcher({ className, ...rootProps }: OrgSwitcherProps): ReactNode {
+export function OrgSwitcher({ className, search, ...rootProps }: OrgSwitcherProps): ReactNode {
   const t = useOrgkitLocale();
   const session = useSession();
   const switcher = useOrgSwitcher();
@@ -62,7 +66,7 @@ export function OrgSwitcher({ className, ...rootProps }: OrgSwitcherProps): Reac
     <div data-slot="orgkit-org-switcher" data-state={switcher.status} className={className}>
       <OrgSwitcherRoot {...rootProps}>
         <OrgSwitcherTrigger disabled={switcher.status === 'pending'} />
-        <OrgSwitcherContent />
+        <OrgSwitcherContent search={search ?? 'auto'} />
       </OrgSwitcherRoot>
       {switcher.needsChoice ? (
         <p data-slot="orgkit-org-switcher-hint" role="status">

@@ -5528,6 +5528,8 @@ export interface components {
         };
         SessionInfo: {
             activeOrgId: string | null;
+            /** @description Whether the caller may create a top-level organization (platform admins, or anyone when the server allows self-serve organizations). */
+            canCreateOrganizations: boolean;
             /** Format: date-time */
             expiresAt: string | null;
             /** @enum {string|null} */

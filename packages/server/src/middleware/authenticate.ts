@@ -14,6 +14,8 @@ import { generateToken, sha256 } from '../lib/tokens.js';
 export const API_KEY_PREFIX = 'ok_';
 
 const API_KEY_TOUCH_INTERVAL_MS = 60_000;
+/** How long a rotated session token keeps working for requests already in flight. */
+const ROTATION_GRACE_MS = 20_000;
 
 /**
  * Resolves the caller into `c.var.principal`: `Authorization: Bearer ok_…` API keys, host JWTs in
@@ -39,14 +41,22 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
         if (found) await store.sessions.deleteAllForUser(found.user.id);
         clearSessionCookies(c);
       } else {
-        if (found.session.rotate) {
+        let session = found.session;
+        if (session.rotate) {
           // Privileges changed since the token was issued: swap it (session fixation defence).
+          // The old token stays valid for a few seconds for requests already in flight.
           const fresh = generateToken();
           const expiresAt = new Date(now.getTime() + options.auth.sessionTtlSeconds * 1000);
-          await store.sessions.rotate(found.session.id, sha256(fresh), expiresAt);
-          setSessionCookies(c, fresh);
+          const graceUntil = new Date(now.getTime() + ROTATION_GRACE_MS);
+          const rotated = await store.transaction((tx) =>
+            tx.sessions.rotate(session, sha256(fresh), expiresAt, graceUntil),
+          );
+          if (rotated) {
+            session = rotated;
+            setSessionCookies(c, fresh);
+          }
         }
-        c.set('principal', { method: 'session', user: found.user, session: found.session });
+        c.set('principal', { method: 'session', user: found.user, session });
       }
     }
     return next();

@@ -174,12 +174,40 @@ export function sessionStore(db: DbOrTx) {
       return row;
     },
 
-    /** Swaps the token of a session (rotation) and clears its rotation flag. */
-    async rotate(id: string, tokenHash: string, expiresAt: Date): Promise<void> {
-      await db
+    /**
+     * Rotation: replaces a session flagged for rotation by a new one with `tokenHash`, and lets
+     * the old token live on only until `graceUntil`, so requests the browser already sent with
+     * it (a page fires several at once) still succeed instead of signing the user out. Only one
+     * concurrent request wins; the others get `undefined` and go on with the old session.
+     */
+    async rotate(
+      old: Session,
+      tokenHash: string,
+      expiresAt: Date,
+      graceUntil: Date,
+    ): Promise<Session | undefined> {
+      const [claimed] = await db
         .update(sessions)
-        .set({ tokenHash, expiresAt, rotate: false })
-        .where(eq(sessions.id, id));
+        .set({
+          rotate: false,
+          expiresAt: old.expiresAt < graceUntil ? old.expiresAt : graceUntil,
+        })
+        .where(and(eq(sessions.id, old.id), eq(sessions.rotate, true)))
+        .returning({ id: sessions.id });
+      if (!claimed) return undefined;
+      const [row] = await db
+        .insert(sessions)
+        .values({
+          id: newId('ses'),
+          userId: old.userId,
+          tokenHash,
+          expiresAt,
+          ip: old.ip,
+          userAgent: old.userAgent,
+          activeOrgId: old.activeOrgId,
+        })
+        .returning();
+      return row!;
     },
 
     async setActiveOrg(id: string, orgId: string | null): Promise<void> {

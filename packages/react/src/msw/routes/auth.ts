@@ -18,8 +18,15 @@ export function authRoutes(ctx: RouteContext) {
                 method: 'session',
                 expiresAt: new Date(db.now().getTime() + 30 * 24 * 3600 * 1000).toISOString(),
                 activeOrgId: session?.activeOrgId ?? null,
+                canCreateOrganizations: user.platformAdmin || db.selfServe,
               }
-            : { user: null, method: null, expiresAt: null, activeOrgId: null },
+            : {
+                user: null,
+                method: null,
+                expiresAt: null,
+                activeOrgId: null,
+                canCreateOrganizations: false,
+              },
         ),
       ),
     ),

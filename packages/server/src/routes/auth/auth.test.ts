@@ -84,7 +84,38 @@ describe.each(backends)('auth ($name)', (backend) => {
     expect(((await res.json()) as Json).user).not.toBeNull();
     const after = c.cookies.get('orgkit_session')!;
     expect(after).not.toBe(before);
-    expect(await t.store.sessions.findValid(sha256(before), new Date())).toBeUndefined();
+    // the old token only lives on for requests already in flight, then dies
+    const later = new Date(Date.now() + 21_000);
+    expect(await t.store.sessions.findValid(sha256(before), later)).toBeUndefined();
+    expect(await t.store.sessions.findValid(sha256(after), later)).toBeDefined();
+  });
+
+  it('lets requests sent together with the old token all succeed, rotating only once', async () => {
+    const c = await t.signUp('race@example.com');
+    const before = c.cookies.get('orgkit_session')!;
+    await t.store.sessions.requireRotation(c.user!.id);
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => c.request('/v1/auth/session')),
+    );
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as Json[];
+    expect(bodies.map((b) => (b.user as Json | null)?.email)).toEqual(
+      Array(5).fill('race@example.com'),
+    );
+    const issued = responses.flatMap((r) =>
+      r.headers.getSetCookie().filter((h) => h.startsWith('orgkit_session=')),
+    );
+    expect(issued).toHaveLength(1);
+    const after = c.cookies.get('orgkit_session')!;
+    expect(after).not.toBe(before);
+    expect(await t.store.sessions.countForUser(c.user!.id)).toBe(2);
+    const later = new Date(Date.now() + 21_000);
+    expect(await t.store.sessions.findValid(sha256(before), later)).toBeUndefined();
+    expect(await t.store.sessions.findValid(sha256(after), later)).toBeDefined();
+    // the next request with the new token does not rotate again
+    const again = await c.request('/v1/auth/session');
+    expect(again.headers.getSetCookie().filter((h) => h.startsWith('orgkit_session='))).toEqual(
+      [],
+    );
   });
 
   it('keeps the rotated cookie when the request that rotated it fails', async () => {

@@ -11,6 +11,10 @@ const SessionInfo = z
     method: z.enum(['session', 'api_key', 'jwt']).nullable(),
     expiresAt: z.string().nullable().openapi({ format: 'date-time' }),
     activeOrgId: z.string().nullable(),
+    canCreateOrganizations: z.boolean().openapi({
+      description:
+        'Whether the caller may create a top-level organization (platform admins, or anyone when the server allows self-serve organizations).',
+    }),
   })
   .openapi('SessionInfo');
 
@@ -24,13 +28,25 @@ const getSession = createRoute({
 
 sessionRoutes.openapi(getSession, (c) => {
   const p = c.var.principal;
-  if (!p) return c.json({ user: null, method: null, expiresAt: null, activeOrgId: null }, 200);
+  if (!p) {
+    return c.json(
+      {
+        user: null,
+        method: null,
+        expiresAt: null,
+        activeOrgId: null,
+        canCreateOrganizations: false,
+      },
+      200,
+    );
+  }
   return c.json(
     {
       user: toUser(p.user),
       method: p.method,
       expiresAt: p.method === 'session' ? p.session.expiresAt.toISOString() : null,
       activeOrgId: p.method === 'session' ? p.session.activeOrgId : null,
+      canCreateOrganizations: p.user.platformAdmin || c.var.deps.options.organizations.selfServe,
     },
     200,
   );
