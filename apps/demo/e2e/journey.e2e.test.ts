@@ -9,6 +9,8 @@ import { launchBrowser, newPage, type RunningDemo, screenshot, startDemo } from 
 
 const PASSWORD = 'orgkit-demo';
 const INVITED = ['ada@northwind.demo', 'grace@northwind.demo', 'linus@northwind.demo'];
+/** Audit entries of steps 7–8 (sharing), checked in step 10. */
+const EXTRA_AUDIT_STEPS: [string, string | RegExp][] = [];
 const NEWCOMER = { email: INVITED[0]!, name: 'Ada Lovelace', password: 'analytical-engine-1843' };
 
 describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
@@ -78,7 +80,7 @@ describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit
       .getByRole('button', { name: /Organization/ })
       .first()
       .click();
-    await owner.getByRole('menuitemradio', { name: /Contoso/ }).click();
+    await owner.getByRole('menuitemradio', { name: /^Contoso/ }).click();
     await row(owner, 'owner@contoso.demo').waitFor();
     expect(await row(owner, 'viewer@northwind.demo').count()).toBe(0);
     await screenshot(owner, 'switched-to-contoso');
@@ -86,7 +88,7 @@ describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit
       .getByRole('button', { name: /Organization/ })
       .first()
       .click();
-    await owner.getByRole('menuitemradio', { name: /Northwind Partners/ }).click();
+    await owner.getByRole('menuitemradio', { name: /^Northwind Partners/ }).click();
     await row(owner, 'viewer@northwind.demo').waitFor();
   });
 
@@ -159,7 +161,8 @@ describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit
     await dialog.getByRole('button', { name: 'Create role' }).click();
     await owner.getByRole('columnheader', { name: /Release manager/ }).waitFor();
     const cell = owner.getByRole('checkbox', { name: 'Deploy for Release manager' });
-    await cell.check();
+    // saved on the server, then shown checked (not an optimistic toggle)
+    await cell.click();
     await expect.poll(() => cell.isChecked()).toBe(true);
     await screenshot(owner, 'custom-role');
   });
@@ -177,10 +180,24 @@ describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit
 
   it('10. the audit log lists every step', async () => {
     await go(owner, 'Audit log');
-    const log = owner.getByRole('main');
-    for (const text of [/invitation/i, /accepted|joined/i, /role/i, /owner/i]) {
-      await log.getByText(text).first().waitFor();
+    const log = owner.getByRole('list', { name: 'Audit log' });
+    const event = (action: string, text: string | RegExp) =>
+      log.locator(`li[data-action="${action}"]`).filter({ hasText: text });
+    const steps: [string, string | RegExp][] = [
+      ...INVITED.map((email): [string, string] => ['invitation.created', email]),
+      ['invitation.accepted', NEWCOMER.email],
+      ['member.roles_updated', NEWCOMER.email],
+      ['role.created', 'Release manager'],
+      ['role.updated', 'Release manager'],
+      ...EXTRA_AUDIT_STEPS,
+      ['organization.ownership_transferred', NEWCOMER.email],
+    ];
+    for (const [action, text] of steps) {
+      await event(action, text).first().waitFor({ timeout: 10_000 });
     }
+    // who did it, by name: the owner for the invitations, the newcomer for the acceptance
+    expect(await event('invitation.created', INVITED[0]!).innerText()).toContain('Northwind Owner');
+    expect(await event('invitation.accepted', NEWCOMER.email).innerText()).toContain(NEWCOMER.name);
     await screenshot(owner, 'audit-log');
     expect([...pageProblems(owner), ...pageProblems(newcomer), ...problems]).toEqual([]);
   });

@@ -14,6 +14,7 @@ import type { UseAuditEventsResult } from '../hooks/use-audit-events.js';
 import { useCan } from '../hooks/use-can.js';
 import { cx } from '../lib/cx.js';
 import type { AuditEvent, AuditEventFilters } from '../lib/types.js';
+import { formatMessage } from '../locale/merge-locale.js';
 import { useOrgkitLocale } from '../locale/use-locale.js';
 import { useOrgkitClient } from '../provider/use-orgkit.js';
 import { type AuditScope, auditEventsQueryOptions } from '../queries/audit-events-query-options.js';
@@ -31,7 +32,7 @@ export interface AuditLogRootProps extends ComponentPropsWithoutRef<'div'> {
   readonly filters?: AuditEventFilters;
   readonly defaultFilters?: AuditEventFilters;
   readonly onFiltersChange?: (filters: AuditEventFilters) => void;
-  /** Names shown for actor ids (e.g. from `useMembers`); else the actor id. */
+  /** Names shown for actor ids, overriding the actor's name the server sends with each event. */
   readonly actorNames?: Readonly<Record<string, string>>;
   readonly asChild?: boolean;
 }
@@ -209,14 +210,23 @@ function formatTime(code: string, iso: string): string {
 export function AuditLogItem({ event }: { event: AuditEvent }): ReactNode {
   const t = useOrgkitLocale();
   const { actorName } = useAuditLogContext('AuditLogItem');
+  const who =
+    actorName(event.actorId) ?? event.actorName ?? event.actorEmail ?? event.actorId ?? null;
   const actor =
-    event.actorType === 'user'
-      ? (actorName(event.actorId) ?? event.actorId ?? t.auditLog.actors.unknown)
-      : t.auditLog.actors[event.actorType];
+    event.actorType === 'system'
+      ? t.auditLog.actors.system
+      : event.actorType === 'api_key'
+        ? formatMessage(t.auditLog.viaApiKey, { name: who ?? t.auditLog.actors.unknown })
+        : (who ?? t.auditLog.actors.unknown);
   return (
     <li data-slot="orgkit-audit-log-item" data-action={event.action}>
       <time dateTime={event.createdAt}>{formatTime(t.code, event.createdAt)}</time>
-      <span data-slot="orgkit-audit-log-actor">{actor}</span>
+      <span
+        data-slot="orgkit-audit-log-actor"
+        title={event.actorEmail && event.actorEmail !== actor ? event.actorEmail : undefined}
+      >
+        {actor}
+      </span>
       <code data-slot="orgkit-audit-log-action">{event.action}</code>
       <span data-slot="orgkit-audit-log-description">{event.description}</span>
     </li>

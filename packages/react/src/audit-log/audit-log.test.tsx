@@ -43,6 +43,24 @@ describe('AuditLog', () => {
     expect(await screen.findByText('No event matches these filters.')).toBeInTheDocument();
   });
 
+  it('shows who acted by the name the server sends, through an API key or as the system', async () => {
+    msw.mock({
+      scenario: {
+        ...acmeScenario,
+        auditEvents: [
+          { ...events[0]!, description: 'By Adam' },
+          { ...events[1]!, actorId: null, description: 'By the system' },
+        ],
+      },
+    });
+    render(<AuditLog />, orgkitWrapper());
+    const list = await screen.findByRole('list', { name: 'Audit log' });
+    const byAdam = within(list).getByText('By Adam').closest('li')!;
+    expect(byAdam).toHaveTextContent('Adam Admin');
+    expect(byAdam).not.toHaveTextContent('usr_adam');
+    expect(within(list).getByText('By the system').closest('li')).toHaveTextContent('System');
+  });
+
   it('links CSV and NDJSON exports with the filters, for those allowed', async () => {
     msw.mock();
     const { unmount } = render(<AuditLog defaultFilters={{ action: 'member' }} />, orgkitWrapper());

@@ -183,6 +183,7 @@ export const en: OrgkitLocale = {
     noResults: 'No event matches these filters.',
     loadError: 'The audit log could not be loaded.',
     forbidden: 'You do not have permission to see the audit log.',
+    viaApiKey: '{name} (API key)',
     actors: { system: 'System', api_key: 'API key', unknown: 'Someone' },
   },
   apiKeys: {

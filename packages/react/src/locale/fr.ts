@@ -186,6 +186,7 @@ export const fr: OrgkitLocale = {
     noResults: 'Aucun événement ne correspond à ces filtres.',
     loadError: 'Le journal d’audit n’a pas pu être chargé.',
     forbidden: 'Vous n’avez pas la permission de voir le journal d’audit.',
+    viaApiKey: '{name} (clé d’API)',
     actors: { system: 'Système', api_key: 'Clé d’API', unknown: 'Quelqu’un' },
   },
   apiKeys: {

@@ -227,6 +227,8 @@ export interface OrgkitLocale {
     readonly noResults: string;
     readonly loadError: string;
     readonly forbidden: string;
+    /** Actor of an event done through an API key; `{name}` is the key's owner. */
+    readonly viaApiKey: string;
     readonly actors: {
       readonly system: string;
       readonly api_key: string;

@@ -47,11 +47,13 @@ export const toInvitation = (i: InvitationRow, now: Date) => ({
   createdAt: i.createdAt.toISOString(),
 });
 
-export const toAuditEvent = (e: AuditRow) => ({
+export const toAuditEvent = (e: AuditRow, actor?: { name: string; email: string }) => ({
   id: e.id,
   orgId: e.orgId,
   actorId: e.actorId,
   actorType: e.actorType,
+  actorName: actor?.name ?? null,
+  actorEmail: actor?.email ?? null,
   action: e.action,
   targetType: e.targetType,
   targetId: e.targetId,

@@ -5205,7 +5205,11 @@ export interface components {
         };
         AuditEvent: {
             action: string;
+            /** @description The acting user's e-mail */
+            actorEmail: string | null;
             actorId: string | null;
+            /** @description The acting user's current name (null for the system) */
+            actorName: string | null;
             /** @enum {string} */
             actorType: "user" | "api_key" | "system";
             after?: unknown;

@@ -1,12 +1,14 @@
-import type { AuditEvent } from '../store/audit.js';
+import type { AuditEvent, ListedAuditEvent } from '../store/audit.js';
 
 /** The API shape of an audit event. */
-export function toAuditEventJson(e: AuditEvent) {
+export function toAuditEventJson(e: AuditEvent | ListedAuditEvent) {
   return {
     id: e.id,
     orgId: e.orgId,
     actorId: e.actorId,
     actorType: e.actorType,
+    actorName: 'actorName' in e ? e.actorName : null,
+    actorEmail: 'actorEmail' in e ? e.actorEmail : null,
     action: e.action,
     targetType: e.targetType,
     targetId: e.targetId,
@@ -25,6 +27,8 @@ const CSV_COLUMNS = [
   'orgId',
   'actorType',
   'actorId',
+  'actorName',
+  'actorEmail',
   'action',
   'targetType',
   'targetId',
@@ -44,7 +48,7 @@ function csvCell(value: unknown): string {
 }
 
 /** RFC 4180 CSV with a header row. */
-export function toCsv(events: readonly AuditEvent[]): string {
+export function toCsv(events: readonly (AuditEvent | ListedAuditEvent)[]): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const e of events) {
     const row = toAuditEventJson(e);
@@ -54,6 +58,6 @@ export function toCsv(events: readonly AuditEvent[]): string {
 }
 
 /** One JSON object per line. */
-export function toNdjson(events: readonly AuditEvent[]): string {
+export function toNdjson(events: readonly (AuditEvent | ListedAuditEvent)[]): string {
   return events.map((e) => `${JSON.stringify(toAuditEventJson(e))}\n`).join('');
 }

@@ -1,10 +1,16 @@
 import { and, desc, eq, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
-import { type ActorType, auditEvents } from '../db/schema/index.js';
+import { type ActorType, auditEvents, users } from '../db/schema/index.js';
 import { newSortableId } from '../lib/ids.js';
 
 /** An audit event row. */
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/** An audit event as listed: with the acting user's current name and e-mail, when known. */
+export type ListedAuditEvent = AuditEvent & {
+  readonly actorName: string | null;
+  readonly actorEmail: string | null;
+};
 
 /** Who did it and from where; taken from the request. */
 export interface AuditActor {
@@ -68,7 +74,7 @@ export function auditStore(db: DbOrTx) {
       return row!;
     },
 
-    async list(query: AuditQuery): Promise<AuditEvent[]> {
+    async list(query: AuditQuery): Promise<ListedAuditEvent[]> {
       const where: (SQL | undefined)[] = [];
       if (query.orgId) where.push(eq(auditEvents.orgId, query.orgId));
       if (query.userId) {
@@ -101,12 +107,14 @@ export function auditStore(db: DbOrTx) {
           ),
         );
       }
-      return db
-        .select()
+      const rows = await db
+        .select({ event: auditEvents, actorName: users.name, actorEmail: users.email })
         .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorId))
         .where(and(...where))
         .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
         .limit(query.limit);
+      return rows.map((r) => ({ ...r.event, actorName: r.actorName, actorEmail: r.actorEmail }));
     },
   };
 }

@@ -13,6 +13,7 @@ function list(db: MockDb, url: URL, scope: (e: AuditRow) => boolean) {
   const action = q.get('action');
   const since = q.get('since');
   const until = q.get('until');
+  const actorOf = (e: AuditRow) => (e.actorId ? db.users.get(e.actorId) : undefined);
   const rows = db.audit
     .filter(scope)
     .filter(
@@ -26,9 +27,12 @@ function list(db: MockDb, url: URL, scope: (e: AuditRow) => boolean) {
     .filter((e) => !until || e.createdAt <= new Date(until))
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
   if (format === 'ndjson') {
-    return new HttpResponse(rows.map((e) => `${JSON.stringify(toAuditEvent(e))}\n`).join(''), {
-      headers: { 'content-type': 'application/x-ndjson; charset=utf-8' },
-    });
+    return new HttpResponse(
+      rows.map((e) => `${JSON.stringify(toAuditEvent(e, actorOf(e)))}\n`).join(''),
+      {
+        headers: { 'content-type': 'application/x-ndjson; charset=utf-8' },
+      },
+    );
   }
   const cursor = q.get('cursor');
   const after = cursor ? decodeCursor(cursor, 2) : undefined;
@@ -47,7 +51,7 @@ function list(db: MockDb, url: URL, scope: (e: AuditRow) => boolean) {
   const page = rest.slice(0, limit);
   const last = page.at(-1);
   return HttpResponse.json({
-    items: page.map(toAuditEvent),
+    items: page.map((e) => toAuditEvent(e, actorOf(e))),
     nextCursor:
       rest.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   });

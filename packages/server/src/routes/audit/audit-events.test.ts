@@ -41,6 +41,8 @@ describe.each(backends)('audit events ($name)', (backend) => {
     expect(page.items[1]).toMatchObject({
       actorId: owner.user!.id,
       actorType: 'user',
+      actorName: owner.user!.name,
+      actorEmail: 'owner@audit.test',
       targetType: 'organization',
       targetId: orgId,
       before: { name: 'Audited 3' },
@@ -89,7 +91,7 @@ describe.each(backends)('audit events ($name)', (backend) => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'id,createdAt,orgId,actorType,actorId,action,targetType,targetId,description,ip,userAgent,before,after',
+      'id,createdAt,orgId,actorType,actorId,actorName,actorEmail,action,targetType,targetId,description,ip,userAgent,before,after',
     );
     expect(lines).toHaveLength(4);
     expect(lines[1]).toContain('""name"":""Audited, \\""4\\""""');

@@ -22,6 +22,11 @@ const AuditEventSchema = z
     orgId: z.string().nullable(),
     actorId: z.string().nullable(),
     actorType: z.enum(['user', 'api_key', 'system']),
+    actorName: z
+      .string()
+      .nullable()
+      .openapi({ description: "The acting user's current name (null for the system)" }),
+    actorEmail: z.string().nullable().openapi({ description: "The acting user's e-mail" }),
     action: z.string(),
     targetType: z.string().nullable(),
     targetId: z.string().nullable(),

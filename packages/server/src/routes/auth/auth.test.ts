@@ -113,9 +113,7 @@ describe.each(backends)('auth ($name)', (backend) => {
     expect(await t.store.sessions.findValid(sha256(after), later)).toBeDefined();
     // the next request with the new token does not rotate again
     const again = await c.request('/v1/auth/session');
-    expect(again.headers.getSetCookie().filter((h) => h.startsWith('orgkit_session='))).toEqual(
-      [],
-    );
+    expect(again.headers.getSetCookie().filter((h) => h.startsWith('orgkit_session='))).toEqual([]);
   });
 
   it('keeps the rotated cookie when the request that rotated it fails', async () => {
