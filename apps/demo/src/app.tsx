@@ -5,6 +5,7 @@ import { AcceptInvitationPage } from './pages/accept-invitation.js';
 import { ApiKeysPage } from './pages/api-keys.js';
 import { AuditPage } from './pages/audit.js';
 import { GroupsPage } from './pages/groups.js';
+import { MailPage } from './pages/mail.js';
 import { ProjectsPage } from './pages/projects.js';
 import { RolesPage } from './pages/roles.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -36,6 +37,13 @@ export function App(): ReactNode {
   const { path } = useLocation();
   const session = useSession();
   if (path === '/accept-invitation') return <AcceptInvitationPage />;
+  if (path === '/mail') {
+    return (
+      <main className="demo-main">
+        <MailPage />
+      </main>
+    );
+  }
   if (session.isPending)
     return (
       <p role="status" className="demo-center">
@@ -86,6 +94,9 @@ function Layout({ path, children }: { path: string; children: ReactNode }) {
             );
           })}
         </nav>
+        <a href="/mail" target="_blank" rel="noreferrer" className="demo-hint">
+          Dev mail
+        </a>
         <span className="demo-user">{session.user?.email}</span>
         <button
           type="button"
