@@ -1,6 +1,7 @@
 import { DropdownMenu } from 'radix-ui';
 import { type ComponentPropsWithoutRef, type ReactNode, useState } from 'react';
 import { useOrgSwitcher } from '../hooks/use-org-switcher.js';
+import { useOrganization } from '../hooks/use-organization.js';
 import { cx } from '../lib/cx.js';
 import type { MyOrganization } from '../lib/types.js';
 import { useOrgkitLocale } from '../locale/use-locale.js';
@@ -61,11 +62,14 @@ export function OrgSwitcherTrigger({
   ...props
 }: OrgSwitcherTriggerProps): ReactNode {
   const t = useOrgkitLocale();
-  const { activeOrg, status, isSwitching } = useOrgSwitcherContext('OrgSwitcherTrigger');
+  const { activeOrg, activeOrgId, status, isSwitching } =
+    useOrgSwitcherContext('OrgSwitcherTrigger');
+  // An org managed from above (opened in OrgTree) is active without being a membership.
+  const managed = useOrganization(activeOrg ? null : activeOrgId);
   const label =
     status === 'pending'
       ? t.common.loading
-      : (activeOrg?.organization.name ?? t.orgSwitcher.placeholder);
+      : (activeOrg?.organization.name ?? managed.data?.name ?? t.orgSwitcher.placeholder);
   return (
     <DropdownMenu.Trigger
       data-slot="orgkit-org-switcher-trigger"
