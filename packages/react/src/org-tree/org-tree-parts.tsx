@@ -304,7 +304,10 @@ export function OrgTreeList({ className, ...props }: ComponentPropsWithoutRef<'u
 
 /** Props of {@link OrgTreeItem}. */
 export interface OrgTreeItemProps extends ComponentPropsWithoutRef<'li'> {
+  /** The row to show (from the context's `rows`). */
   readonly row: OrgTreeRow;
+  /** Replaces the row's content (the row keeps its ARIA state and keys; name it by its text). */
+  readonly children?: ReactNode;
 }
 
 /**
@@ -361,15 +364,19 @@ export function OrgTreeItem({ row, className, children, ...props }: OrgTreeItemP
       ref={(el) => ctx.registerRow(node.id, el)}
       role="treeitem"
       // The name, kind, "current" and count: everything the row shows as text (the buttons are
-      // icons named on their own).
-      aria-labelledby={[
-        `${nameId}-name`,
-        `${nameId}-kind`,
-        current ? `${nameId}-current` : null,
-        hasChildren ? `${nameId}-count` : null,
-      ]
-        .filter(Boolean)
-        .join(' ')}
+      // icons named on their own). Custom `children` name the row by their content.
+      aria-labelledby={
+        children
+          ? undefined
+          : [
+              `${nameId}-name`,
+              `${nameId}-kind`,
+              current ? `${nameId}-current` : null,
+              hasChildren ? `${nameId}-count` : null,
+            ]
+              .filter(Boolean)
+              .join(' ')
+      }
       aria-level={row.level}
       aria-posinset={row.posinset}
       aria-setsize={row.setsize}

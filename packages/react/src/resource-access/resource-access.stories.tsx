@@ -93,5 +93,5 @@ export const ManyRows: Story = {
   parameters: { msw: { handlers: api(manyGrantsScenario(100)) } },
 };
 
-/** The dark theme. */
-export const Dark: Story = { args: { defaultOpen: true }, globals: { theme: 'dark' } };
+/** The dark theme (inline: a dialog portals to the page's body, which carries the host's theme). */
+export const Dark: Story = { args: { variant: 'inline' }, globals: { theme: 'dark' } };
