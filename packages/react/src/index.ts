@@ -222,6 +222,29 @@ export {
   OrgSwitcherTrigger,
   type OrgSwitcherTriggerProps,
 } from './org-switcher/org-switcher-parts.js';
+export { OrgTree, type OrgTreeProps } from './org-tree/org-tree.js';
+export {
+  type OrgTreeContextValue,
+  type OrgTreeDialogState,
+  useOrgTreeContext,
+} from './org-tree/org-tree-context.js';
+export {
+  OrgTreeCreateDialog,
+  type OrgTreeDialogProps,
+  OrgTreeMoveDialog,
+} from './org-tree/org-tree-dialogs.js';
+export type { OrgTreeRow } from './org-tree/org-tree-model.js';
+export {
+  OrgTreeItem,
+  OrgTreeItemActions,
+  type OrgTreeItemActionsProps,
+  type OrgTreeItemProps,
+  OrgTreeList,
+  OrgTreeRoot,
+  type OrgTreeRootProps,
+  OrgTreeSearch,
+  type OrgTreeSearchProps,
+} from './org-tree/org-tree-parts.js';
 export { PermissionGate, type PermissionGateProps } from './permission-gate/permission-gate.js';
 export { type OrgkitContextValue, useOrgkitContext } from './provider/orgkit-context.js';
 export {
@@ -266,6 +289,30 @@ export {
   platformSettingsQueryOptions,
   settingsQueryOptions,
 } from './queries/settings-query-options.js';
+export { ResourceAccess, type ResourceAccessProps } from './resource-access/resource-access.js';
+export { ResourceAccessAdd } from './resource-access/resource-access-add.js';
+export {
+  type ResourceAccessAction,
+  type ResourceAccessContextValue,
+  useResourceAccessContext,
+} from './resource-access/resource-access-context.js';
+export {
+  ResourceAccessContent,
+  type ResourceAccessContentProps,
+  ResourceAccessInherited,
+  ResourceAccessItem,
+  type ResourceAccessItemProps,
+  ResourceAccessList,
+  ResourceAccessPanel,
+  ResourceAccessRecipients,
+  ResourceAccessSave,
+  ResourceAccessTrigger,
+  type ResourceAccessTriggerProps,
+} from './resource-access/resource-access-parts.js';
+export {
+  ResourceAccessRoot,
+  type ResourceAccessRootProps,
+} from './resource-access/resource-access-root.js';
 export { RoleMatrix, type RoleMatrixProps, RoleMatrixToolbar } from './role-matrix/role-matrix.js';
 export { RoleMatrixCell, type RoleMatrixCellProps } from './role-matrix/role-matrix-cell.js';
 export {

@@ -1,3 +1,4 @@
+import type { Catalog } from '@orgkit/core';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { mswLoader } from 'msw-storybook-addon/csf3';
@@ -12,11 +13,14 @@ const withOrgkit: Decorator = (Story, context) => {
     () => new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } }),
   );
   const dark = context.globals.theme === 'dark';
+  // A story of a host's own catalog (ACL-controlled resources) names it here.
+  const catalog = (context.parameters.orgkit as { catalog?: Catalog<string> } | undefined)?.catalog;
   return (
     <OrgkitProvider
       baseUrl=""
       queryClient={queryClient}
       storage={null}
+      {...(catalog ? { catalog } : {})}
       {...(context.globals.locale === 'fr' ? { locale: fr } : {})}
     >
       <div

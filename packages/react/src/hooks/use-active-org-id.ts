@@ -41,18 +41,21 @@ export function useActiveOrgId(): ActiveOrgId {
   );
   const needTree = !controlled && orgIds !== undefined && wanted.some((id) => !orgIds.includes(id));
   const tree = useQuery({ ...myOrgTreeQueryOptions(ctx.client), enabled: needTree && signedIn });
-  const usableIds = useMemo(() => {
-    if (!needTree || orgIds === undefined) return orgIds;
-    if (tree.data) return [...orgIds, ...managedOrgIds(tree.data)];
-    return tree.isError ? orgIds : undefined;
-  }, [needTree, orgIds, tree.data, tree.isError]);
+  const managedIds = useMemo(
+    () => (needTree && tree.data ? managedOrgIds(tree.data) : undefined),
+    [needTree, tree.data],
+  );
+  if (needTree && signedIn && tree.isPending) {
+    return { orgId: ctx.selectedOrgId ?? null, source: 'pending' };
+  }
   return resolveActiveOrgId({
     controlled: ctx.orgId,
     selected: ctx.selectedOrgId,
     sessionOrgId,
     remembered: ctx.rememberedOrg,
     userId: session.user?.id,
-    orgIds: usableIds,
+    orgIds,
+    managedIds,
   });
 }
 

@@ -109,6 +109,33 @@ describe('useOrgSwitcher', () => {
     expect(result.current.error?.code).toBe('INTERNAL');
     expect(result.current.organizations).toEqual([]);
   });
+
+  it('keeps a client org the caller manages without being a member of it (partner view)', async () => {
+    const api = msw.mock({ scenario: signedInAs(acmeScenario, 'usr_adam', 'org_acme') });
+    const { result } = renderHook(
+      () => ({ switcher: useOrgSwitcher(), canInvite: useCan('invitations:create') }),
+      orgkitWrapper(),
+    );
+    await waitFor(() => expect(result.current.switcher.activeOrgId).toBe('org_acme'));
+    // Adam is an Admin of the partner Acme, not a member of its client Acme Europe.
+    await act(() => result.current.switcher.switchTo('org_acme_eu'));
+    await waitFor(() => expect(result.current.switcher.activeOrgId).toBe('org_acme_eu'));
+    expect(result.current.switcher.source).toBe('selected');
+    expect(api.db.ambient?.activeOrgId).toBe('org_acme_eu');
+    await waitFor(() => expect(result.current.canInvite.allowed).toBe(true)); // inherited
+    // A new tab starts from the session's choice, once the partner forest confirms it.
+    const again = renderHook(() => useOrgSwitcher(), orgkitWrapper());
+    await waitFor(() => expect(again.result.current.activeOrgId).toBe('org_acme_eu'));
+    expect(again.result.current.source).toBe('session');
+  });
+
+  it('does not keep an org the caller can neither join nor manage', async () => {
+    msw.mock({ scenario: signedInAs(acmeScenario, 'usr_mia', 'org_globex') });
+    const { result } = renderHook(() => useOrgSwitcher(), orgkitWrapper());
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    await waitFor(() => expect(result.current.source).toBe('only'));
+    expect(result.current.activeOrgId).toBe('org_acme');
+  });
 });
 
 describe('resolveActiveOrgId', () => {

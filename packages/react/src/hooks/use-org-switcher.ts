@@ -14,7 +14,11 @@ import { useSession } from './use-session.js';
 export interface OrgSwitcherState {
   /** The caller's memberships (empty while loading). */
   readonly organizations: MyOrganization[];
-  /** The active membership, if one is active. */
+  /**
+   * The active membership, if one is active. Undefined too when the active org is one the caller
+   * manages from above without being a member of it (a client org opened in `OrgTree`): see
+   * `activeOrgId`.
+   */
   readonly activeOrg: MyOrganization | undefined;
   readonly activeOrgId: string | null;
   readonly source: ActiveOrgSource;

@@ -22,12 +22,18 @@ export interface ActiveOrgInput {
   readonly userId: string | undefined;
   /** Organizations the user may switch to; `undefined` while they load. */
   readonly orgIds: readonly string[] | undefined;
+  /**
+   * Organizations the user reaches by managing one above it (a partner's client orgs, opened
+   * from `OrgTree`) without being a member: usable too.
+   */
+  readonly managedIds?: readonly string[] | undefined;
 }
 
 /**
  * Which organization is active: the host's controlled value, else the user's choice in this
  * tab, the session's, the one remembered on this device for this user, or the only one they
- * belong to. A user in several organizations with none of these must choose (seed 004).
+ * belong to. A user in several organizations with none of these must choose (seed 004). A
+ * choice must be one of the user's organizations or one they manage from above.
  */
 export function resolveActiveOrgId(input: ActiveOrgInput): {
   readonly orgId: string | null;
@@ -36,7 +42,8 @@ export function resolveActiveOrgId(input: ActiveOrgInput): {
   if (input.controlled !== undefined) return { orgId: input.controlled, source: 'controlled' };
   const ids = input.orgIds;
   if (!ids) return { orgId: input.selected ?? null, source: 'pending' };
-  const usable = (id: string | null | undefined): id is string => !!id && ids.includes(id);
+  const usable = (id: string | null | undefined): id is string =>
+    !!id && (ids.includes(id) || !!input.managedIds?.includes(id));
   if (input.selected === null) return { orgId: null, source: 'selected' };
   if (usable(input.selected)) return { orgId: input.selected, source: 'selected' };
   if (usable(input.sessionOrgId)) return { orgId: input.sessionOrgId, source: 'session' };

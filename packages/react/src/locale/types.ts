@@ -48,6 +48,109 @@ export interface OrgkitLocale {
       readonly standard: string;
     };
   };
+  /** `OrgTree`: the partner view of the organization hierarchy. */
+  readonly orgTree: {
+    readonly label: string;
+    readonly searchLabel: string;
+    readonly searchPlaceholder: string;
+    /** `{query}` */
+    readonly noResults: string;
+    readonly empty: string;
+    readonly loadError: string;
+    readonly forbidden: string;
+    /** Shown when the server cut the tree short. */
+    readonly truncated: string;
+    /** Marks the active organization. */
+    readonly current: string;
+    /** `{count}`: how many organizations sit directly below. */
+    readonly childCount: string;
+    /** `{name}`: the open button's accessible name and tooltip (it shows an arrow). */
+    readonly openLabel: string;
+    /** `{name}` */
+    readonly opened: string;
+    /** `{name}` */
+    readonly actions: string;
+    readonly createChild: string;
+    /** `{name}` */
+    readonly createTitle: string;
+    readonly createDescription: string;
+    readonly name: string;
+    readonly create: string;
+    readonly creating: string;
+    /** `{name}` */
+    readonly created: string;
+    readonly move: string;
+    /** `{name}` */
+    readonly moveTitle: string;
+    readonly moveDescription: string;
+    readonly moveTarget: string;
+    readonly moveAction: string;
+    readonly moving: string;
+    /** `{name}`, `{parent}` */
+    readonly moved: string;
+    readonly cancel: string;
+    /** Why an action is not available. */
+    readonly reasons: {
+      /** `{permission}` */
+      readonly permission: string;
+      readonly noTarget: string;
+    };
+    /** `{message}` */
+    readonly failed: string;
+  };
+  /** `ResourceAccess`: the share dialog of one resource. */
+  readonly resourceAccess: {
+    readonly trigger: string;
+    /** `{name}` */
+    readonly title: string;
+    readonly description: string;
+    readonly addLabel: string;
+    readonly addPlaceholder: string;
+    readonly addHint: string;
+    readonly suggestions: string;
+    readonly searching: string;
+    readonly noMatches: string;
+    /** `{email}` */
+    readonly addEmail: string;
+    /** `{name}` */
+    readonly added: string;
+    readonly kinds: {
+      readonly user: string;
+      readonly group: string;
+      readonly email: string;
+    };
+    /** `{count}` */
+    readonly groupMembers: string;
+    readonly listLabel: string;
+    readonly none: string;
+    /** `{name}`: the group of action checkboxes of one principal. */
+    readonly accessOf: string;
+    /** `{role}` */
+    readonly viaRole: string;
+    /** `{name}` */
+    readonly remove: string;
+    readonly notifyOnly: string;
+    readonly needsAction: string;
+    readonly inheritedLabel: string;
+    /** `{type}`, `{id}` */
+    readonly inheritedFrom: string;
+    readonly inheritedHint: string;
+    readonly recipientsLabel: string;
+    readonly recipientsHint: string;
+    readonly noRecipients: string;
+    readonly save: string;
+    readonly saving: string;
+    readonly saved: string;
+    readonly discard: string;
+    readonly unsaved: string;
+    readonly close: string;
+    readonly readOnly: string;
+    readonly loadError: string;
+    readonly forbidden: string;
+    readonly notFound: string;
+    /** `{message}` */
+    readonly failed: string;
+  };
   readonly teamTable: {
     readonly label: string;
     readonly searchLabel: string;

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DropdownMenu } from 'radix-ui';
 import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useState } from 'react';
 import { useOrgSwitcher } from '../hooks/use-org-switcher.js';
+import { useOrganization } from '../hooks/use-organization.js';
 import { useSession } from '../hooks/use-session.js';
 import { cx } from '../lib/cx.js';
 import { formatMessage } from '../locale/merge-locale.js';
@@ -111,11 +112,14 @@ export function OrgSwitcherTrigger({
   ...props
 }: OrgSwitcherTriggerProps): ReactNode {
   const t = useOrgkitLocale();
-  const { activeEntry, status, isSwitching } = useOrgSwitcherContext('OrgSwitcherTrigger');
+  const { activeEntry, activeOrgId, status, isSwitching } =
+    useOrgSwitcherContext('OrgSwitcherTrigger');
+  // An org managed from above that the list does not show (`showManaged={false}`).
+  const managed = useOrganization(activeEntry ? null : activeOrgId);
   const label =
     status === 'pending'
       ? t.common.loading
-      : (activeEntry?.organization.name ?? t.orgSwitcher.placeholder);
+      : (activeEntry?.organization.name ?? managed.data?.name ?? t.orgSwitcher.placeholder);
   return (
     <DropdownMenu.Trigger
       data-slot="orgkit-org-switcher-trigger"

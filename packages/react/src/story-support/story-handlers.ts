@@ -1,12 +1,18 @@
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
-import { createOrgkitMockApi } from '../msw/create-orgkit-mock-api.js';
+import { createOrgkitMockApi, type OrgkitMockApiOptions } from '../msw/create-orgkit-mock-api.js';
 import { problemResponse } from '../msw/problem.js';
 import type { OrgkitMockScenario } from '../msw/scenario.js';
 import { acmeScenario, signedInAs } from '../msw/scenarios.js';
 
-/** The mock API of a story: a fresh world per story file. */
-export function mockApi(scenario: OrgkitMockScenario = acmeScenario): RequestHandler[] {
-  return createOrgkitMockApi({ scenario }).handlers;
+/**
+ * The mock API of a story: a fresh world per story file; `options` for a host's own catalog and
+ * roles (pass the catalog to the provider too: `parameters.orgkit.catalog`).
+ */
+export function mockApi(
+  scenario: OrgkitMockScenario = acmeScenario,
+  options: Omit<OrgkitMockApiOptions, 'scenario'> = {},
+): RequestHandler[] {
+  return createOrgkitMockApi({ ...options, scenario }).handlers;
 }
 
 /** The world as one member of Acme sees it (a role's view). */

@@ -8,8 +8,10 @@ import { AuditLog } from '../audit-log/audit-log.js';
 import { GroupsPanel } from '../groups-panel/groups-panel.js';
 import { InviteDialog } from '../invite-dialog/invite-dialog.js';
 import type { Member } from '../lib/types.js';
+import { OrgTree } from '../org-tree/org-tree.js';
 import { OrgkitProvider } from '../provider/orgkit-provider.js';
 import { membersQueryOptions } from '../queries/members-query-options.js';
+import { ResourceAccess } from '../resource-access/resource-access.js';
 import { RoleMatrix } from '../role-matrix/role-matrix.js';
 import { TeamTable } from '../team-table/team-table.js';
 
@@ -40,12 +42,17 @@ describe('components on the server', () => {
         <AuditLog />
         <ApiKeys />
         <GroupsPanel />
+        <OrgTree />
+        <ResourceAccess type="projects" resourceId="apollo" />
+        <ResourceAccess type="projects" resourceId="apollo" variant="inline" />
       </OrgkitProvider>,
     );
     expect(html).toContain('Person 0');
     // Only the rows of the assumed viewport (480 px of 48 px rows) plus overscan.
     expect(html).not.toContain('Person 100');
     expect(html).toContain('Invite people');
+    expect(html).toContain('>Share</button>');
+    expect(html).toContain('Share apollo');
     expect(fetch).not.toHaveBeenCalled();
   });
 });
