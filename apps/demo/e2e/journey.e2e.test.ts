@@ -9,8 +9,6 @@ import { launchBrowser, newPage, type RunningDemo, screenshot, startDemo } from 
 
 const PASSWORD = 'orgkit-demo';
 const INVITED = ['ada@northwind.demo', 'grace@northwind.demo', 'linus@northwind.demo'];
-/** Audit entries of steps 7–8 (sharing), checked in step 10. */
-const EXTRA_AUDIT_STEPS: [string, string | RegExp][] = [];
 const NEWCOMER = { email: INVITED[0]!, name: 'Ada Lovelace', password: 'analytical-engine-1843' };
 
 describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
@@ -166,6 +164,49 @@ describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit
     await screenshot(owner, 'custom-role');
   });
 
+  it('7. the owner shares a project with a group in ResourceAccess; its members see it', async () => {
+    await go(owner, 'Projects');
+    const zeus = owner.locator('[data-project=zeus]');
+    await zeus.getByRole('button', { name: 'Share' }).click();
+    const dialog = owner.getByRole('dialog', { name: /^Share zeus/ });
+    await dialog
+      .getByRole('combobox', { name: 'Add people, groups or e-mail addresses' })
+      .fill('Eng');
+    await owner.getByRole('option', { name: /^Engineering/ }).click();
+    const access = dialog.getByRole('group', { name: 'Access of Engineering' });
+    await access.getByRole('checkbox', { name: 'Open' }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Access saved.').waitFor();
+    await screenshot(owner, 'shared-with-engineering');
+    await owner.keyboard.press('Escape');
+    // Northwind Member is in Engineering: zeus now shows up among their projects
+    const member = await freshPage();
+    await signIn(member, 'member@northwind.demo');
+    await member.locator('[data-project=zeus]').waitFor();
+    await screenshot(member, 'engineering-member-sees-zeus');
+    expect(pageProblems(member)).toEqual([]);
+  });
+
+  it('8. a partner admin opens a client organization from OrgTree', async () => {
+    const admin = await freshPage();
+    await signIn(admin, 'admin@northwind.demo');
+    await go(admin, 'Organizations');
+    const tree = admin.getByRole('tree', { name: 'Organizations' });
+    await tree.getByRole('button', { name: 'Open Fabrikam' }).click();
+    await admin.getByText('Fabrikam is now the active organization.').waitFor();
+    await admin.getByRole('button', { name: 'Organization: Fabrikam' }).waitFor();
+    await screenshot(admin, 'partner-admin-opens-fabrikam');
+    await go(admin, 'Team');
+    await row(admin, 'owner@fabrikam.demo').waitFor();
+    expect(await row(admin, 'owner@northwind.demo').count()).toBe(0);
+    // the choice sticks: after a reload Fabrikam is still the active organization
+    await admin.reload();
+    await admin.getByRole('button', { name: 'Organization: Fabrikam' }).waitFor();
+    await row(admin, 'owner@fabrikam.demo').waitFor();
+    await screenshot(admin, 'partner-admin-fabrikam-team');
+    expect(pageProblems(admin)).toEqual([]);
+  });
+
   it('9. the owner transfers ownership to the newcomer', async () => {
     await go(owner, 'Team');
     await owner.getByRole('button', { name: `Actions for ${NEWCOMER.name}` }).click();
@@ -188,7 +229,7 @@ describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit
       ['member.roles_updated', NEWCOMER.email],
       ['role.created', 'Release manager'],
       ['role.updated', 'Release manager'],
-      ...EXTRA_AUDIT_STEPS,
+      ['resource.grants_replaced', 'projects zeus'],
       ['organization.ownership_transferred', NEWCOMER.email],
     ];
     for (const [action, text] of steps) {

@@ -6,6 +6,7 @@ import { ApiKeysPage } from './pages/api-keys.js';
 import { AuditPage } from './pages/audit.js';
 import { GroupsPage } from './pages/groups.js';
 import { MailPage } from './pages/mail.js';
+import { OrganizationsPage } from './pages/organizations.js';
 import { ProjectsPage } from './pages/projects.js';
 import { RolesPage } from './pages/roles.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -23,6 +24,12 @@ const PAGES: readonly {
   { path: '/team', label: 'Team', permission: 'members:read', render: () => <TeamPage /> },
   { path: '/groups', label: 'Groups', permission: 'groups:read', render: () => <GroupsPage /> },
   { path: '/roles', label: 'Roles', permission: 'roles:read', render: () => <RolesPage /> },
+  {
+    path: '/organizations',
+    label: 'Organizations',
+    permission: 'managed_orgs:read',
+    render: () => <OrganizationsPage />,
+  },
   { path: '/audit', label: 'Audit log', permission: 'audit_log:read', render: () => <AuditPage /> },
   {
     path: '/api-keys',

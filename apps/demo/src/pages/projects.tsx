@@ -1,4 +1,4 @@
-import { useActiveOrgId, useCan, useOrgkitClient } from '@orgkit/react';
+import { ResourceAccess, useActiveOrgId, useCan, useOrgkitClient } from '@orgkit/react';
 import { isOrgkitError, unwrap } from '@orgkit/sdk';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -75,10 +75,12 @@ function ProjectRow({
   canDeploy: boolean;
 }) {
   const edit = useCan('projects:update', { resource: { type: 'projects', id: project.id } });
+  const share = useCan('access:read');
   return (
     <li data-project={project.id} style={{ paddingInlineStart: `${depth * 1.5}rem` }}>
       <span className="demo-project-name">{project.id}</span>
       <span className="demo-actions">
+        {share.allowed ? <ResourceAccess type="projects" resourceId={project.id} /> : null}
         <button
           type="button"
           disabled={!edit.allowed}
