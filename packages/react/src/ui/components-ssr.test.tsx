@@ -27,6 +27,7 @@ describe('components on the server', () => {
       roles: ['member'],
       status: 'active',
       joinedAt: '2026-01-01T00:00:00.000Z',
+      lastActiveAt: i % 3 ? '2026-02-01T00:00:00.000Z' : null,
     }));
     queryClient.setQueryData(membersQueryOptions(client, 'org_acme', { limit: 100 }).queryKey, {
       pages: [{ items: members, nextCursor: null }],
