@@ -3,6 +3,7 @@ import { createOrgkitClient } from '@orgkit/sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import { AcceptInvitation } from '../accept-invitation/accept-invitation.js';
 import { ApiKeys } from '../api-keys/api-keys.js';
 import { AuditLog } from '../audit-log/audit-log.js';
 import { GroupsPanel } from '../groups-panel/groups-panel.js';
@@ -11,6 +12,7 @@ import type { Member } from '../lib/types.js';
 import { OrgkitProvider } from '../provider/orgkit-provider.js';
 import { membersQueryOptions } from '../queries/members-query-options.js';
 import { RoleMatrix } from '../role-matrix/role-matrix.js';
+import { SignIn } from '../sign-in/sign-in.js';
 import { TeamTable } from '../team-table/team-table.js';
 
 describe('components on the server', () => {
@@ -41,12 +43,16 @@ describe('components on the server', () => {
         <AuditLog />
         <ApiKeys />
         <GroupsPanel />
+        <SignIn allowSignUp />
+        <AcceptInvitation token="tok_from_the_link" />
       </OrgkitProvider>,
     );
     expect(html).toContain('Person 0');
     // Only the rows of the assumed viewport (480 px of 48 px rows) plus overscan.
     expect(html).not.toContain('Person 100');
     expect(html).toContain('Invite people');
+    expect(html.toLowerCase()).toContain('autocomplete="current-password"');
+    expect(html).toContain('Checking the invitation…');
     expect(fetch).not.toHaveBeenCalled();
   });
 });
