@@ -43,6 +43,7 @@ const members: Member[] = [...api.db.memberships.values()]
       roles: m.roles,
       status: user.status === 'active' && m.status === 'disabled' ? 'disabled' : user.status,
       joinedAt: m.joinedAt.toISOString(),
+      lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
     } satisfies Member;
   })
   .sort((a, b) => a.name.localeCompare(b.name));
@@ -76,6 +77,7 @@ function PlainTable({ rows }: { rows: readonly Member[] }) {
           <th>Roles</th>
           <th>Status</th>
           <th>Joined</th>
+          <th>Last active</th>
         </tr>
       </thead>
       <tbody>
@@ -86,6 +88,7 @@ function PlainTable({ rows }: { rows: readonly Member[] }) {
             <td>{m.roles.join(', ')}</td>
             <td>{m.status}</td>
             <td>{dateFormat.format(new Date(m.joinedAt))}</td>
+            <td>{m.lastActiveAt ? dateFormat.format(new Date(m.lastActiveAt)) : 'Never'}</td>
           </tr>
         ))}
       </tbody>

@@ -7,6 +7,28 @@
  * @packageDocumentation
  */
 
+export {
+  AcceptInvitation,
+  type AcceptInvitationProps,
+} from './accept-invitation/accept-invitation.js';
+export {
+  type AcceptInvitationContextValue,
+  type AcceptInvitationField,
+  type AcceptInvitationResult,
+  type AcceptInvitationView,
+  useAcceptInvitationContext,
+} from './accept-invitation/accept-invitation-context.js';
+export {
+  AcceptInvitationError,
+  AcceptInvitationForm,
+  AcceptInvitationLoading,
+  AcceptInvitationSummary,
+  type AcceptInvitationSummaryProps,
+} from './accept-invitation/accept-invitation-parts.js';
+export {
+  AcceptInvitationRoot,
+  type AcceptInvitationRootProps,
+} from './accept-invitation/accept-invitation-root.js';
 export { ApiKeys, type ApiKeysProps } from './api-keys/api-keys.js';
 export {
   type ApiKeysContextValue,
@@ -327,6 +349,28 @@ export { RoleMatrixGrid } from './role-matrix/role-matrix-grid.js';
 export type { RoleMatrixScope } from './role-matrix/role-matrix-model.js';
 export { RoleMatrixRoleHeader } from './role-matrix/role-matrix-role-header.js';
 export { RoleMatrixRoot, type RoleMatrixRootProps } from './role-matrix/role-matrix-root.js';
+export { SignIn, type SignInProps } from './sign-in/sign-in.js';
+export {
+  type SignInContextValue,
+  type SignInField,
+  type SignInMode,
+  type SignInResult,
+  useSignInContext,
+} from './sign-in/sign-in-context.js';
+export {
+  SignInEmail,
+  SignInError,
+  SignInForgotPassword,
+  SignInForm,
+  type SignInFormProps,
+  SignInName,
+  SignInPassword,
+  SignInSignUpSwitch,
+  SignInSubmit,
+  SignInTitle,
+  type SignInTitleProps,
+} from './sign-in/sign-in-parts.js';
+export { SignInRoot, type SignInRootProps } from './sign-in/sign-in-root.js';
 export {
   OrgkitStatus,
   OrgkitStatusDescription,

@@ -42,6 +42,10 @@ export const ErrorCode = {
   INVITATION_EMAIL_MISMATCH: 'INVITATION_EMAIL_MISMATCH',
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
+  /** The invitation link was revoked by an admin (unknown links stay `TOKEN_INVALID`). */
+  INVITATION_REVOKED: 'INVITATION_REVOKED',
+  /** The invitation link was already accepted. */
+  INVITATION_ALREADY_USED: 'INVITATION_ALREADY_USED',
 } as const;
 
 /** One of the stable {@link ErrorCode} values. */

@@ -56,7 +56,11 @@ export function useConfirmPasswordReset(): UseMutationResult<
   });
 }
 
-/** What an invitation link is for (to render the accept page); `TOKEN_INVALID`/`TOKEN_EXPIRED` errors. */
+/**
+ * What an invitation link is for (to render the accept page). A link that cannot be accepted
+ * fails with `TOKEN_INVALID` (unknown or replaced), `TOKEN_EXPIRED`, `INVITATION_REVOKED` or
+ * `INVITATION_ALREADY_USED`. `AcceptInvitation` renders each.
+ */
 export function useInvitationPreview(
   token: string | null | undefined,
 ): UseQueryResult<InvitationPreview, OrgkitError> {

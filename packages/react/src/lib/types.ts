@@ -101,7 +101,8 @@ export interface MemberFilters {
   readonly search?: string;
   readonly role?: string;
   readonly status?: Member['status'];
-  readonly sort?: 'name' | 'email' | 'joinedAt';
+  /** `lastActive`: members never active count as least recent. */
+  readonly sort?: 'name' | 'email' | 'joinedAt' | 'lastActive';
   readonly order?: 'asc' | 'desc';
   /** Page size, 1–200 (server default 50). */
   readonly limit?: number;

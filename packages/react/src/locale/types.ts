@@ -22,6 +22,97 @@ export interface OrgkitLocale {
     readonly denied: string;
     readonly checking: string;
   };
+  readonly signIn: {
+    readonly title: string;
+    readonly signUpTitle: string;
+    readonly email: string;
+    readonly password: string;
+    readonly name: string;
+    /** Under the password of a new account. */
+    readonly newPasswordHint: string;
+    readonly submit: string;
+    readonly submitting: string;
+    readonly signUpSubmit: string;
+    readonly signingUp: string;
+    readonly emailRequired: string;
+    readonly emailInvalid: string;
+    readonly passwordRequired: string;
+    readonly passwordTooShort: string;
+    readonly nameRequired: string;
+    readonly invalidCredentials: string;
+    readonly accountDisabled: string;
+    readonly emailTaken: string;
+    readonly rateLimited: string;
+    readonly unavailable: string;
+    /** `{message}` */
+    readonly failed: string;
+    readonly forgotPassword: string;
+    readonly forgotTitle: string;
+    readonly forgotDescription: string;
+    readonly sendResetLink: string;
+    readonly sendingResetLink: string;
+    /** The same whether or not the address has an account. `{email}` */
+    readonly resetSent: string;
+    readonly backToSignIn: string;
+    readonly noAccount: string;
+    readonly createAccount: string;
+    readonly haveAccount: string;
+  };
+  readonly acceptInvitation: {
+    readonly checking: string;
+    /** `{org}` */
+    readonly title: string;
+    /** `{inviter}`, `{org}` */
+    readonly invitedBy: string;
+    /** `{org}` */
+    readonly invited: string;
+    readonly email: string;
+    readonly roles: string;
+    readonly noRoles: string;
+    readonly expires: string;
+    readonly invalidTitle: string;
+    readonly invalid: string;
+    readonly expiredTitle: string;
+    readonly expired: string;
+    readonly revokedTitle: string;
+    readonly revoked: string;
+    readonly usedTitle: string;
+    readonly used: string;
+    readonly loadError: string;
+    /** `{email}` */
+    readonly signedInAs: string;
+    /** `{email}`, `{current}` */
+    readonly mismatch: string;
+    readonly signOut: string;
+    readonly signingOut: string;
+    /** `{email}` */
+    readonly existingAccount: string;
+    readonly password: string;
+    readonly newAccount: string;
+    readonly name: string;
+    readonly newPassword: string;
+    readonly newPasswordHint: string;
+    /** `{org}` */
+    readonly join: string;
+    /** `{org}` */
+    readonly signInAndJoin: string;
+    /** `{org}` */
+    readonly createAndJoin: string;
+    readonly joining: string;
+    /** `{org}` */
+    readonly accepted: string;
+    readonly passwordRequired: string;
+    readonly passwordTooShort: string;
+    readonly nameRequired: string;
+    readonly wrongPassword: string;
+    /** `{org}` */
+    readonly alreadyMember: string;
+    readonly inviterLostPermission: string;
+    readonly membershipLimit: string;
+    readonly accountDisabled: string;
+    /** `{message}` */
+    readonly failed: string;
+  };
   readonly orgSwitcher: {
     readonly label: string;
     readonly placeholder: string;
@@ -166,8 +257,11 @@ export interface OrgkitLocale {
       readonly groups: string;
       readonly status: string;
       readonly joined: string;
+      readonly lastActive: string;
       readonly actions: string;
     };
+    /** "Last active" of a member who never signed in. */
+    readonly never: string;
     readonly status: {
       readonly invited: string;
       readonly active: string;

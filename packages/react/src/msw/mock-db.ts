@@ -21,6 +21,7 @@ export interface UserRow {
   status: UserStatus;
   platformAdmin: boolean;
   createdAt: Date;
+  lastActiveAt: Date | null;
 }
 export interface OrgRow {
   id: string;
@@ -147,6 +148,8 @@ export interface MockDbOptions {
 /** The password of scenario users that do not set one. */
 export const DEFAULT_MOCK_PASSWORD = 'password123';
 const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** The server's `ACTIVITY_TOUCH_INTERVAL_MS`: last activity moves at most this often. */
+const ACTIVITY_TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 const EPOCH = '2026-01-01T00:00:00.000Z';
 
 /**
@@ -190,6 +193,7 @@ export class MockDb {
         status: u.status ?? 'active',
         platformAdmin: u.platformAdmin ?? false,
         createdAt: new Date(u.createdAt ?? EPOCH),
+        lastActiveAt: u.lastActiveAt ? new Date(u.lastActiveAt) : null,
       });
     }
     for (const o of scenario.organizations) {
@@ -365,11 +369,22 @@ export class MockDb {
     return { org, member: membership !== undefined, permissions };
   }
 
-  /** Starts a session for a user; returns its cookie token. */
+  /** Starts a session for a user (signing in is activity); returns its cookie token. */
   startSession(userId: string): string {
     const token = newId('mock_session');
     this.sessions.set(token, { userId, activeOrgId: null });
+    const user = this.users.get(userId);
+    if (user) user.lastActiveAt = this.now();
     return token;
+  }
+
+  /** An authenticated request: last activity moves when older than the server's interval. */
+  touchActivity(user: UserRow): void {
+    const now = this.now();
+    const last = user.lastActiveAt?.getTime();
+    if (last === undefined || now.getTime() - last >= ACTIVITY_TOUCH_INTERVAL_MS) {
+      user.lastActiveAt = now;
+    }
   }
 
   /** Appends an audit event as the server records one. */

@@ -56,6 +56,7 @@ export function route(
     const session = sessionOf(ctx.db, request, cookies);
     const found = session ? ctx.db.users.get(session.userId) : undefined;
     const user = found && found.status !== 'disabled' ? found : null;
+    if (user) ctx.db.touchActivity(user);
     try {
       return await handler({
         request,

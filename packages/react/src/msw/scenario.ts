@@ -8,6 +8,8 @@ export interface MockUserSeed {
   readonly status?: 'invited' | 'active' | 'disabled';
   readonly platformAdmin?: boolean;
   readonly createdAt?: string;
+  /** When the user was last active (ISO); default null, never. Signing in and requests move it. */
+  readonly lastActiveAt?: string | null;
 }
 
 /** An organization of a mock scenario. */

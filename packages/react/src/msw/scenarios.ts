@@ -7,13 +7,44 @@ import type { OrgkitMockScenario } from './scenario.js';
  */
 export const acmeScenario: OrgkitMockScenario = {
   users: [
-    { id: 'usr_olivia', email: 'olivia@acme.test', name: 'Olivia Owner' },
-    { id: 'usr_adam', email: 'adam@acme.test', name: 'Adam Admin' },
-    { id: 'usr_mia', email: 'mia@acme.test', name: 'Mia Member' },
+    {
+      id: 'usr_olivia',
+      email: 'olivia@acme.test',
+      name: 'Olivia Owner',
+      lastActiveAt: '2026-02-03T10:00:00.000Z',
+    },
+    {
+      id: 'usr_adam',
+      email: 'adam@acme.test',
+      name: 'Adam Admin',
+      lastActiveAt: '2026-02-02T16:30:00.000Z',
+    },
+    {
+      id: 'usr_mia',
+      email: 'mia@acme.test',
+      name: 'Mia Member',
+      lastActiveAt: '2026-01-28T08:15:00.000Z',
+    },
+    // Vic has never signed in.
     { id: 'usr_vic', email: 'vic@acme.test', name: 'Vic Viewer' },
-    { id: 'usr_bill', email: 'bill@acme.test', name: 'Bill Board' },
-    { id: 'usr_dana', email: 'dana@acme.test', name: 'Dana Disabled' },
-    { id: 'usr_gina', email: 'gina@globex.test', name: 'Gina Globex' },
+    {
+      id: 'usr_bill',
+      email: 'bill@acme.test',
+      name: 'Bill Board',
+      lastActiveAt: '2026-01-12T14:00:00.000Z',
+    },
+    {
+      id: 'usr_dana',
+      email: 'dana@acme.test',
+      name: 'Dana Disabled',
+      lastActiveAt: '2026-01-07T11:00:00.000Z',
+    },
+    {
+      id: 'usr_gina',
+      email: 'gina@globex.test',
+      name: 'Gina Globex',
+      lastActiveAt: '2026-02-01T09:00:00.000Z',
+    },
   ],
   organizations: [
     { id: 'org_acme', name: 'Acme', slug: 'acme', kind: 'partner' },

@@ -29,6 +29,7 @@ export function toMember(db: MockDb, m: MembershipRow) {
     status: m.status === 'disabled' ? ('disabled' as const) : user.status,
     roles: [...m.roles].sort(),
     joinedAt: m.joinedAt.toISOString(),
+    lastActiveAt: user.lastActiveAt?.toISOString() ?? null,
   };
 }
 

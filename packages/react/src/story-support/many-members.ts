@@ -28,8 +28,8 @@ const LAST = [
 const ROLES = ['member', 'viewer', 'admin', 'billing_contact'] as const;
 
 /**
- * Acme with `count` extra members (deterministic names, roles, statuses and join dates): the
- * world of the ManyRows stories, the paging tests and the render benchmark.
+ * Acme with `count` extra members (deterministic names, roles, statuses, join and last-active
+ * dates): the world of the ManyRows stories, the paging tests and the render benchmark.
  */
 export function manyMembersScenario(count: number): OrgkitMockScenario {
   const users: MockUserSeed[] = [];
@@ -42,7 +42,15 @@ export function manyMembersScenario(count: number): OrgkitMockScenario {
       id,
       email: `m${i}@acme.test`,
       name,
+      // Invited users and every thirteenth member have never been active.
       ...(i % 97 === 0 ? { status: 'invited' } : {}),
+      ...(i % 97 === 0 || i % 13 === 0
+        ? {}
+        : {
+            lastActiveAt: new Date(
+              start + i * 3_600_000 + ((i * 7919) % 600) * 86_400_000,
+            ).toISOString(),
+          }),
     });
     memberships.push({
       orgId: 'org_acme',

@@ -14,6 +14,8 @@ export interface TeamTableColumn {
   header(t: OrgkitLocale): string;
   /** Sorted server-side by this key when the header is activated. */
   readonly sort?: NonNullable<MemberFilters['sort']>;
+  /** The order of the first activation of the sort (then it toggles). Default `asc`. */
+  readonly firstOrder?: 'asc' | 'desc';
   /** Hide the header text (keep it for screen readers), e.g. for the selection column. */
   readonly headerHidden?: boolean;
   /** Renders the header cell's content instead of the text. */
@@ -92,9 +94,47 @@ function Joined({ member, t }: { member: Member; t: OrgkitLocale }): ReactNode {
   return <time dateTime={member.joinedAt}>{formatDate(t.code, member.joinedAt)}</time>;
 }
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['minute', 60_000],
+  ['hour', 3_600_000],
+  ['day', 86_400_000],
+];
+
+/**
+ * "Last active" in the locale's words: relative within a week ("now", "5 minutes ago",
+ * "yesterday"), the date after that.
+ */
+export function formatLastActive(code: string, iso: string, now: number = Date.now()): string {
+  const ago = now - Date.parse(iso);
+  if (ago >= 7 * 86_400_000) return formatDate(code, iso);
+  let f = relativeFormats.get(code);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(code, { numeric: 'auto' });
+    relativeFormats.set(code, f);
+  }
+  if (ago < 60_000) return f.format(0, 'second');
+  let unit: Intl.RelativeTimeFormatUnit = 'minute';
+  let size = 60_000;
+  for (const [u, ms] of STEPS) if (ago >= ms) [unit, size] = [u, ms];
+  return f.format(-Math.floor(ago / size), unit);
+}
+
+function LastActive({ member, t }: { member: Member; t: OrgkitLocale }): ReactNode {
+  if (!member.lastActiveAt) {
+    return <span data-slot="orgkit-team-table-never">{t.teamTable.never}</span>;
+  }
+  return (
+    <time dateTime={member.lastActiveAt}>{formatLastActive(t.code, member.lastActiveAt)}</time>
+  );
+}
+
 type WithGroups = Member & { readonly groups?: readonly string[] };
 
-/** The default columns: selection, name, e-mail, roles, groups (when sent), status, joined, actions. */
+/**
+ * The default columns: selection, name, e-mail, roles, groups (when sent), status, joined, last
+ * active (most recent first on its first sort; "Never" for members who never signed in), actions.
+ */
 export const teamTableColumns: readonly TeamTableColumn[] = [
   {
     id: 'select',
@@ -138,6 +178,13 @@ export const teamTableColumns: readonly TeamTableColumn[] = [
     header: (t) => t.teamTable.columns.joined,
     sort: 'joinedAt',
     cell: (m, _s, t) => <Joined member={m} t={t} />,
+  },
+  {
+    id: 'lastActive',
+    header: (t) => t.teamTable.columns.lastActive,
+    sort: 'lastActive',
+    firstOrder: 'desc',
+    cell: (m, _s, t) => <LastActive member={m} t={t} />,
   },
   {
     id: 'actions',

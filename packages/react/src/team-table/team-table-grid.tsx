@@ -135,7 +135,7 @@ export function TeamTableHeader({ columns }: { columns: readonly TeamTableColumn
                     setFilters({
                       ...filters,
                       sort: c.sort,
-                      order: active && order === 'asc' ? 'desc' : 'asc',
+                      order: active ? (order === 'asc' ? 'desc' : 'asc') : (c.firstOrder ?? 'asc'),
                     })
                   }
                 >

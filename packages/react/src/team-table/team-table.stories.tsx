@@ -44,6 +44,11 @@ export const BulkSelection: Story = {
   args: { defaultSelection: ['usr_mia', 'usr_vic'] },
 };
 
+/** Sorted by last activity, most recent first; Vic never signed in. */
+export const SortedByLastActive: Story = {
+  args: { defaultFilters: { sort: 'lastActive', order: 'desc' } },
+};
+
 /** Filtered to one role. */
 export const FilteredByRole: Story = {
   args: { defaultFilters: { role: 'member' } },

@@ -9,6 +9,7 @@ import { manyMembersScenario } from '../story-support/many-members.js';
 import { TEST_BASE_URL, useMockServer } from '../test-support/mock-server.js';
 import { orgkitWrapper } from '../test-support/wrapper.js';
 import { TeamTable } from './team-table.js';
+import { formatLastActive } from './team-table-columns.js';
 
 const as = (userId: string) => ({ scenario: signedInAs(acmeScenario, userId, 'org_acme') });
 const rowOf = (name: string) => screen.getByText(name).closest('tr')!;
@@ -42,6 +43,49 @@ describe('TeamTable', () => {
     );
     await userEvent.setup().click(screen.getByRole('button', { name: /^Name/ }));
     await waitFor(() => expect(screen.getAllByRole('row')[1]).toHaveTextContent('Vic Viewer'));
+  });
+
+  it('shows when each member was last active, and sorts by it most recent first', async () => {
+    msw.mock();
+    const user = userEvent.setup();
+    render(<TeamTable />, orgkitWrapper());
+    await screen.findByText('Adam Admin');
+    const column = screen.getByRole('columnheader', { name: 'Last active' });
+    expect(column).toHaveAttribute('aria-sort', 'none');
+    expect(within(rowOf('Vic Viewer')).getByText('Never')).toBeInTheDocument();
+    expect(within(rowOf('Mia Member')).getByText('Jan 28, 2026')).toHaveAttribute(
+      'datetime',
+      '2026-01-28T08:15:00.000Z',
+    );
+    // The viewer's own requests count as activity.
+    expect(within(rowOf('Olivia Owner')).getByText('now')).toBeInTheDocument();
+    await user.click(within(column).getByRole('button', { name: /^Last active/ }));
+    await waitFor(() => expect(column).toHaveAttribute('aria-sort', 'descending'));
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole('row')
+          .slice(1)
+          .map((r) => r.querySelector('[data-slot="orgkit-team-table-name"]')?.textContent),
+      ).toEqual([
+        'Olivia Owner',
+        'Adam Admin',
+        'Mia Member',
+        'Bill Board',
+        'Dana Disabled',
+        'Vic Viewer',
+      ]),
+    );
+  });
+
+  it('formats last activity relative within a week, as a date after', () => {
+    const now = Date.parse('2026-11-23T12:00:00.000Z');
+    expect(formatLastActive('en', '2026-11-23T11:59:30.000Z', now)).toBe('now');
+    expect(formatLastActive('en', '2026-11-23T11:55:00.000Z', now)).toBe('5 minutes ago');
+    expect(formatLastActive('en', '2026-11-23T09:00:00.000Z', now)).toBe('3 hours ago');
+    expect(formatLastActive('en', '2026-11-22T09:00:00.000Z', now)).toBe('yesterday');
+    expect(formatLastActive('fr', '2026-11-20T09:00:00.000Z', now)).toBe('il y a 3 jours');
+    expect(formatLastActive('en', '2026-11-01T09:00:00.000Z', now)).toBe('Nov 1, 2026');
   });
 
   it('searches and filters by role and status on the server', async () => {

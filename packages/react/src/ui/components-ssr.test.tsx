@@ -3,6 +3,7 @@ import { createOrgkitClient } from '@orgkit/sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import { AcceptInvitation } from '../accept-invitation/accept-invitation.js';
 import { ApiKeys } from '../api-keys/api-keys.js';
 import { AuditLog } from '../audit-log/audit-log.js';
 import { GroupsPanel } from '../groups-panel/groups-panel.js';
@@ -13,6 +14,7 @@ import { OrgkitProvider } from '../provider/orgkit-provider.js';
 import { membersQueryOptions } from '../queries/members-query-options.js';
 import { ResourceAccess } from '../resource-access/resource-access.js';
 import { RoleMatrix } from '../role-matrix/role-matrix.js';
+import { SignIn } from '../sign-in/sign-in.js';
 import { TeamTable } from '../team-table/team-table.js';
 
 describe('components on the server', () => {
@@ -29,6 +31,7 @@ describe('components on the server', () => {
       roles: ['member'],
       status: 'active',
       joinedAt: '2026-01-01T00:00:00.000Z',
+      lastActiveAt: i % 3 ? '2026-02-01T00:00:00.000Z' : null,
     }));
     queryClient.setQueryData(membersQueryOptions(client, 'org_acme', { limit: 100 }).queryKey, {
       pages: [{ items: members, nextCursor: null }],
@@ -45,6 +48,8 @@ describe('components on the server', () => {
         <OrgTree />
         <ResourceAccess type="projects" resourceId="apollo" />
         <ResourceAccess type="projects" resourceId="apollo" variant="inline" />
+        <SignIn allowSignUp />
+        <AcceptInvitation token="tok_from_the_link" />
       </OrgkitProvider>,
     );
     expect(html).toContain('Person 0');
@@ -53,6 +58,8 @@ describe('components on the server', () => {
     expect(html).toContain('Invite people');
     expect(html).toContain('>Share</button>');
     expect(html).toContain('Share apollo');
+    expect(html.toLowerCase()).toContain('autocomplete="current-password"');
+    expect(html).toContain('Checking the invitation…');
     expect(fetch).not.toHaveBeenCalled();
   });
 });

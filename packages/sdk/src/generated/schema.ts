@@ -490,7 +490,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What an invitation link is for (to render the accept page) */
+        /**
+         * What an invitation link is for (to render the accept page)
+         * @description 400 `TOKEN_EXPIRED` past its expiry, `INVITATION_REVOKED` once revoked, `INVITATION_ALREADY_USED` once accepted, `TOKEN_INVALID` for a link that matches no invitation (or was replaced by a resend).
+         */
         get: {
             parameters: {
                 query: {
@@ -2868,7 +2871,7 @@ export interface paths {
         };
         /**
          * List members
-         * @description `search` matches the start of the e-mail, of the name or of any word of the name. Cursors are opaque and tied to the sort.
+         * @description `search` matches the start of the e-mail, of the name or of any word of the name. `sort=lastActive` orders by `lastActiveAt`, members never active counting as least recent (first ascending, last descending). Cursors are opaque and tied to the sort.
          */
         get: {
             parameters: {
@@ -2880,7 +2883,7 @@ export interface paths {
                     order?: "asc" | "desc";
                     role?: string;
                     search?: string;
-                    sort?: "name" | "email" | "joinedAt";
+                    sort?: "name" | "email" | "joinedAt" | "lastActive";
                     status?: "invited" | "active" | "disabled";
                 };
                 header?: never;
@@ -5344,6 +5347,11 @@ export interface components {
             email: string;
             /** Format: date-time */
             joinedAt: string;
+            /**
+             * Format: date-time
+             * @description When the user last signed in or made an authenticated request (in any organization; precise to about five minutes); null when never.
+             */
+            lastActiveAt: string | null;
             name: string;
             orgId: string;
             roles: string[];

@@ -41,6 +41,8 @@ export function clearSessionCookies(c: Context<AppEnv>): void {
 /**
  * Starts a session for `userId`: a new random token (only its hash is stored) in a new cookie.
  * A session presented by the request is deleted first, so signing in always rotates the token.
+ * Signing in (sign-in, sign-up, accepting an invitation) counts as activity: the user's
+ * `last_active_at` is set.
  */
 export async function startSession(
   c: Context<AppEnv>,
@@ -58,6 +60,7 @@ export async function startSession(
     ip: clientIp(c),
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
   });
+  await store.users.touchActivity(userId, options.now());
   setSessionCookies(c, token);
 }
 

@@ -18,6 +18,13 @@ const API_KEY_TOUCH_INTERVAL_MS = 60_000;
 const ROTATION_GRACE_MS = 20_000;
 
 /**
+ * A user's last activity (`users.last_active_at`) is written at most this often: "last active"
+ * is shown to the minute or coarser, and a write per request would lock the user's row and flush
+ * the WAL on every call.
+ */
+export const ACTIVITY_TOUCH_INTERVAL_MS = 5 * 60_000;
+
+/**
  * Resolves the caller into `c.var.principal`: `Authorization: Bearer ok_…` API keys, host JWTs in
  * external mode, or the session cookie. A bad bearer credential is a 401 (never a silent fallback
  * to the cookie); a bad cookie just leaves the request anonymous. Disabled users are anonymous.
@@ -31,7 +38,9 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
     if (authorization) {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       if (!token) throw unauthenticated('Malformed Authorization header.');
-      c.set('principal', await bearerPrincipal(token));
+      const principal = await bearerPrincipal(token);
+      c.set('principal', principal);
+      await touchActivity(principal.user);
       return next();
     }
     const token = sessionTokenFrom(c);
@@ -57,9 +66,21 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
           }
         }
         c.set('principal', { method: 'session', user: found.user, session });
+        await touchActivity(found.user);
       }
     }
     return next();
+
+    /** Marks the user active when the stored time is older than the interval (or unset). */
+    async function touchActivity(user: { id: string; lastActiveAt: Date | null }) {
+      const last = user.lastActiveAt?.getTime();
+      if (last !== undefined && now.getTime() - last < ACTIVITY_TOUCH_INTERVAL_MS) return;
+      await store.users.touchActivity(
+        user.id,
+        now,
+        new Date(now.getTime() - ACTIVITY_TOUCH_INTERVAL_MS),
+      );
+    }
 
     async function bearerPrincipal(token: string): Promise<Principal> {
       if (token.startsWith(API_KEY_PREFIX)) {

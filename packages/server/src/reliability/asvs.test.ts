@@ -138,7 +138,7 @@ describe.each(backends)('OWASP ASVS access control and sessions ($name)', (backe
       password: TEST_PASSWORD,
     });
     expect(again.status).toBe(400);
-    expect(again.body.code).toBe('TOKEN_INVALID');
+    expect(again.body.code).toBe('INVITATION_ALREADY_USED');
   });
 
   it('V4.2.1 invitation token for another e-mail: refused to a different signed-in user and to a new account', async () => {

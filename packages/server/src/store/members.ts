@@ -23,7 +23,7 @@ export interface MemberRecord {
 }
 
 /** Sort keys of the member list. */
-export type MemberSort = 'name' | 'email' | 'joinedAt';
+export type MemberSort = 'name' | 'email' | 'joinedAt' | 'lastActive';
 
 /** Filters and page of the member list. */
 export interface MemberQuery {
@@ -211,12 +211,16 @@ export function memberStore(db: DbOrTx) {
     },
 
     async list(query: MemberQuery): Promise<(MemberRecord & { sortValue: string })[]> {
+      // Every sort key is a non-null text, so the keyset `(key, id) > (after)` is exact. Times are
+      // fixed-width UTC text; "never active" is '' and sorts before every time (least recent).
       const sortExpr =
         query.sort === 'name'
           ? sql`lower(${users.name})`
           : query.sort === 'email'
             ? sql`${users.email}`
-            : sql`to_char(${memberships.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+            : query.sort === 'lastActive'
+              ? sql`coalesce(to_char(${users.lastActiveAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), '')`
+              : sql`to_char(${memberships.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
       const where: (SQL | undefined)[] = [eq(memberships.orgId, query.orgId)];
       if (query.search) {
         const q = escapeLike(query.search.trim().toLowerCase());

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import {
   apiKeys,
@@ -68,6 +68,25 @@ export function userStore(db: DbOrTx) {
         .where(eq(users.id, id))
         .returning();
       return row;
+    },
+
+    /**
+     * Records activity at `at`. With `staleBefore`, only when the stored time is older (or
+     * unset): the condition is in the statement, so concurrent requests write once, and a fresh
+     * value costs no write at all. Leaves `updated_at` alone (that is for profile changes).
+     */
+    async touchActivity(id: string, at: Date, staleBefore?: Date): Promise<void> {
+      await db
+        .update(users)
+        .set({ lastActiveAt: at })
+        .where(
+          staleBefore
+            ? and(
+                eq(users.id, id),
+                or(isNull(users.lastActiveAt), lt(users.lastActiveAt, staleBefore)),
+              )
+            : eq(users.id, id),
+        );
     },
 
     async createPasswordReset(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {

@@ -6,7 +6,10 @@ const tokenOf = (b: Record<string, unknown>) => {
   return /token=([^\s&]+)/.exec(items[0]?.text ?? '')?.[1] ?? 'none';
 };
 
-/** Sign-up, password reset and invitations accepted through their e-mailed links. */
+/**
+ * Sign-up, password reset and invitations accepted through their e-mailed links. The server's
+ * per-address limit on auth POSTs (20 a minute) bounds how many such steps fit in this script.
+ */
 export const accountSteps: readonly ContractStep[] = [
   {
     name: 'sign in olivia',
@@ -14,6 +17,13 @@ export const accountSteps: readonly ContractStep[] = [
     method: 'POST',
     path: '/v1/auth/sign-in',
     body: { email: 'olivia@acme.test', password: 'olivia-password' },
+  },
+  {
+    name: 'sign in invalid',
+    as: null,
+    method: 'POST',
+    path: '/v1/auth/sign-in',
+    body: { email: 'not an address', password: '' },
   },
   {
     name: 'sign up',
@@ -59,6 +69,37 @@ export const accountSteps: readonly ContractStep[] = [
     path: '/dev/outbox?to=sam@new.test',
     statusOnly: true,
     save: (b) => ({ sam: tokenOf(b) }),
+  },
+  {
+    name: 'invite rex',
+    as: 'usr_olivia',
+    method: 'POST',
+    path: `${O}/invitations`,
+    body: { emails: ['rex@new.test'], roles: ['viewer'] },
+    save: (b) => {
+      const [first] = b.results as { invitation?: { id: string } }[];
+      return { rexInvitation: first?.invitation?.id ?? 'none' };
+    },
+  },
+  {
+    name: 'rex’s mail',
+    as: null,
+    method: 'GET',
+    path: '/dev/outbox?to=rex@new.test',
+    statusOnly: true,
+    save: (b) => ({ rex: tokenOf(b) }),
+  },
+  {
+    name: 'revoke rex’s invitation',
+    as: 'usr_olivia',
+    method: 'DELETE',
+    path: `${O}/invitations/{rexInvitation}`,
+  },
+  {
+    name: 'look up a revoked invitation',
+    as: null,
+    method: 'GET',
+    path: '/v1/invitations/lookup?token={rex}',
   },
   {
     name: 'look up nina’s invitation',

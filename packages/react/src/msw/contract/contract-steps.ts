@@ -121,6 +121,14 @@ export const contractSteps: readonly ContractStep[] = [
     method: 'GET',
     path: `${O}/members?sort=email&order=desc`,
   },
+  {
+    // Sign-ins a few milliseconds apart may tie, and ties fall to random ids on the server.
+    name: 'members by last activity',
+    as: 'usr_vic',
+    method: 'GET',
+    path: `${O}/members?sort=lastActive&order=desc`,
+    unordered: true,
+  },
   { name: 'members search', as: 'usr_vic', method: 'GET', path: `${O}/members?search=vie` },
   {
     name: 'members by role',

@@ -6,7 +6,7 @@ import { forbidden, invalid, type MockFieldError, MockProblem } from '../problem
 import { type RouteContext, route, SESSION_COOKIE } from '../route-context.js';
 import { toMember, toOrganization, toUser } from '../serialize.js';
 
-const tokenInvalid = (detail = 'This invitation link is invalid or was already used.') =>
+const tokenInvalid = (detail = 'This invitation link is invalid.') =>
   new MockProblem(400, 'TOKEN_INVALID', detail);
 
 function usableInvitation(db: MockDb, token: unknown) {
@@ -16,6 +16,10 @@ function usableInvitation(db: MockDb, token: unknown) {
     ]);
   }
   const invitation = db.invitations.find((i) => i.token === token);
+  if (invitation?.status === 'revoked')
+    throw new MockProblem(400, 'INVITATION_REVOKED', 'This invitation was revoked.');
+  if (invitation?.status === 'accepted')
+    throw new MockProblem(400, 'INVITATION_ALREADY_USED', 'This invitation was already accepted.');
   if (invitation?.status !== 'pending') throw tokenInvalid();
   if (invitation.expiresAt <= db.now()) {
     throw new MockProblem(400, 'TOKEN_EXPIRED', 'This invitation has expired; ask for a new one.');
@@ -61,6 +65,7 @@ export function accountRoutes(ctx: RouteContext) {
           status: 'active',
           platformAdmin: false,
           createdAt: db.now(),
+          lastActiveAt: null,
         };
         db.users.set(user.id, user);
         db.changed();
@@ -219,6 +224,7 @@ export function accountRoutes(ctx: RouteContext) {
               status: 'active',
               platformAdmin: false,
               createdAt: db.now(),
+              lastActiveAt: null,
             };
             db.users.set(user.id, user);
           }

@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
+import { isEmail } from '../encoding.js';
 import { DEFAULT_MOCK_PASSWORD } from '../mock-db.js';
-import { MockProblem } from '../problem.js';
+import { invalid, type MockFieldError, MockProblem } from '../problem.js';
 import { type RouteContext, route, SESSION_COOKIE } from '../route-context.js';
 import { toUser } from '../serialize.js';
 
@@ -34,9 +35,18 @@ export function authRoutes(ctx: RouteContext) {
       ctx.path('/auth/sign-in'),
       route(ctx, async ({ json }) => {
         const body = await json();
-        const email = String(body.email ?? '')
-          .trim()
-          .toLowerCase();
+        const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+        const errors: MockFieldError[] = [];
+        if (!isEmail(email))
+          errors.push({
+            in: 'json',
+            path: 'email',
+            message: 'Invalid email address',
+            code: 'invalid_format',
+          });
+        if (typeof body.password !== 'string' || body.password.length < 1)
+          errors.push({ in: 'json', path: 'password', message: 'Too small', code: 'too_small' });
+        if (errors.length > 0) throw invalid('json', errors);
         const user = db.userByEmail(email);
         if (!user || user.password === null || user.password !== body.password) {
           throw new MockProblem(401, 'INVALID_CREDENTIALS', 'Wrong e-mail or password.');

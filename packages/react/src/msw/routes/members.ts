@@ -14,7 +14,7 @@ import { pageLimit, type RouteContext, route } from '../route-context.js';
 import { toMember } from '../serialize.js';
 import { compareTuple } from './organizations.js';
 
-const SORTS = ['name', 'email', 'joinedAt'] as const;
+const SORTS = ['name', 'email', 'joinedAt', 'lastActive'] as const;
 type Sort = (typeof SORTS)[number];
 
 function sortValue(db: MockDb, m: MembershipRow, sort: Sort): string {
@@ -22,6 +22,8 @@ function sortValue(db: MockDb, m: MembershipRow, sort: Sort): string {
   if (sort === 'name') return user.name.toLowerCase();
   if (sort === 'email') return user.email;
   // Postgres `to_char(... 'YYYY-MM-DD"T"HH24:MI:SS.US')`: microseconds, no zone.
+  if (sort === 'lastActive')
+    return user.lastActiveAt ? `${user.lastActiveAt.toISOString().slice(0, 23)}000` : '';
   return `${m.joinedAt.toISOString().slice(0, 23)}000`;
 }
 
@@ -171,6 +173,7 @@ export function memberRoutes(ctx: RouteContext) {
           status: typeof password === 'string' ? ('active' as const) : ('invited' as const),
           platformAdmin: false,
           createdAt: now,
+          lastActiveAt: null,
         };
         db.users.set(created.id, created);
         const membership: MembershipRow = {

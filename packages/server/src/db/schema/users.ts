@@ -17,6 +17,11 @@ export const users = pgTable(
     platformAdmin: boolean('platform_admin').notNull().default(false),
     /** `issuer|subject` of the host's JWT in external auth mode. */
     externalSubject: text('external_subject'),
+    /**
+     * When the user last signed in or made an authenticated request; null = never. Written at
+     * most every few minutes per user (see `authenticate`), never once per request.
+     */
+    lastActiveAt: tz('last_active_at'),
     createdAt: createdAt(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },

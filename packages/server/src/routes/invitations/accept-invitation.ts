@@ -19,12 +19,20 @@ const TokenField = z.string().min(10).max(200);
 
 async function usableInvitation(store: Store, token: string, now: Date): Promise<Invitation> {
   const invitation = await store.invitations.findByTokenHash(sha256(token));
-  if (invitation?.status !== 'pending') {
+  // Whoever holds the link may learn what became of it (the accept page says so); a token
+  // that matches nothing says nothing more.
+  if (invitation?.status === 'revoked') {
+    throw new ApiError(400, ErrorCode.INVITATION_REVOKED, 'This invitation was revoked.');
+  }
+  if (invitation?.status === 'accepted') {
     throw new ApiError(
       400,
-      ErrorCode.TOKEN_INVALID,
-      'This invitation link is invalid or was already used.',
+      ErrorCode.INVITATION_ALREADY_USED,
+      'This invitation was already accepted.',
     );
+  }
+  if (invitation?.status !== 'pending') {
+    throw new ApiError(400, ErrorCode.TOKEN_INVALID, 'This invitation link is invalid.');
   }
   if (invitation.expiresAt <= now) {
     throw new ApiError(
@@ -41,6 +49,8 @@ const lookup = createRoute({
   path: '/invitations/lookup',
   tags: ['invitations'],
   summary: 'What an invitation link is for (to render the accept page)',
+  description:
+    '400 `TOKEN_EXPIRED` past its expiry, `INVITATION_REVOKED` once revoked, `INVITATION_ALREADY_USED` once accepted, `TOKEN_INVALID` for a link that matches no invitation (or was replaced by a resend).',
   request: { query: z.object({ token: TokenField }) },
   responses: {
     200: json(
@@ -206,6 +216,7 @@ acceptInvitationRoutes.openapi(accept, async (c) => {
     checkGrantableRoles(inviterAccess, invitation.roles);
 
     if (!(await tx.invitations.markAccepted(invitation.id, user.id, now))) {
+      // Accepted or revoked by a concurrent request.
       throw new ApiError(400, ErrorCode.TOKEN_INVALID, 'This invitation link was already used.');
     }
     await tx.members.add(org.id, user.id, invitation.roles);

@@ -107,7 +107,7 @@ describe.each(backends)('invitations ($name)', (backend) => {
       .client()
       .request('/v1/invitations/accept', { json: { token, name: 'Two', password: TEST_PASSWORD } });
     expect(again.status).toBe(400);
-    expect(((await again.json()) as Json).code).toBe('TOKEN_INVALID');
+    expect(((await again.json()) as Json).code).toBe('INVITATION_ALREADY_USED');
   });
 
   it('binds the token to the invited address and lets existing accounts join', async () => {
@@ -153,6 +153,12 @@ describe.each(backends)('invitations ($name)', (backend) => {
       json: { token: newToken, name: 'Two', password: TEST_PASSWORD },
     });
     expect(accept.status).toBe(400);
+    expect(((await accept.json()) as Json).code).toBe('INVITATION_REVOKED');
+    const lookup = await t.client().request(`/v1/invitations/lookup?token=${newToken}`);
+    expect(((await lookup.json()) as Json).code).toBe('INVITATION_REVOKED');
+    // the link replaced by the resend matches nothing any more
+    const replaced = await t.client().request(`/v1/invitations/lookup?token=${oldToken}`);
+    expect(((await replaced.json()) as Json).code).toBe('TOKEN_INVALID');
     expect(await t.store.users.findByEmail('two@inv.test')).toBeUndefined();
   });
 

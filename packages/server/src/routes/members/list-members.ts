@@ -21,7 +21,7 @@ const listMembers = createRoute({
   tags: ['members'],
   summary: 'List members',
   description:
-    '`search` matches the start of the e-mail, of the name or of any word of the name. Cursors are opaque and tied to the sort.',
+    '`search` matches the start of the e-mail, of the name or of any word of the name. `sort=lastActive` orders by `lastActiveAt`, members never active counting as least recent (first ascending, last descending). Cursors are opaque and tied to the sort.',
   security: AUTHENTICATED,
   request: {
     params: OrgParams,
@@ -29,7 +29,7 @@ const listMembers = createRoute({
       search: z.string().trim().max(100).optional(),
       role: z.string().max(64).optional(),
       status: z.enum(['invited', 'active', 'disabled']).optional(),
-      sort: z.enum(['name', 'email', 'joinedAt']).default('name'),
+      sort: z.enum(['name', 'email', 'joinedAt', 'lastActive']).default('name'),
       order: z.enum(['asc', 'desc']).default('asc'),
       ...PageQuery,
     }),

@@ -12,6 +12,11 @@ export const MemberSchema = z
     status: z.enum(['invited', 'active', 'disabled']),
     roles: z.array(z.string()),
     joinedAt: z.string().openapi({ format: 'date-time' }),
+    lastActiveAt: z.string().nullable().openapi({
+      format: 'date-time',
+      description:
+        'When the user last signed in or made an authenticated request (in any organization; precise to about five minutes); null when never.',
+    }),
   })
   .openapi('Member');
 
@@ -25,6 +30,7 @@ export function toMember(m: MemberRecord): z.infer<typeof MemberSchema> {
     status: m.status === 'disabled' ? 'disabled' : m.user.status,
     roles: m.roles,
     joinedAt: m.joinedAt.toISOString(),
+    lastActiveAt: m.user.lastActiveAt?.toISOString() ?? null,
   };
 }
 
