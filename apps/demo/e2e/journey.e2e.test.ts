@@ -123,9 +123,11 @@ describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit
     await newcomer.goto(link!);
     await newcomer.getByRole('heading', { name: /Northwind Partners/ }).waitFor();
     await newcomer.getByLabel('Your name').fill(NEWCOMER.name);
-    await newcomer.getByLabel(/Password/).fill(NEWCOMER.password);
+    await newcomer.getByLabel('Choose a password').fill(NEWCOMER.password);
     await screenshot(newcomer, 'newcomer-accepts');
-    await newcomer.getByRole('button', { name: /join/i }).click();
+    await newcomer
+      .getByRole('button', { name: 'Create account and join Northwind Partners' })
+      .click();
     await newcomer.getByRole('button', { name: 'Sign out' }).waitFor();
     await newcomer.getByRole('heading', { name: 'Projects' }).waitFor();
     // a Member: sees the team, not the audit log
