@@ -9,7 +9,8 @@
  * - hooks-only entry (all of it, and the tree-shaken part a host needs to gate its UI: provider,
  *   `useCan`/`Can`, `useSession`, `useOrgSwitcher`) vs better-auth's React client with its
  *   organization plugin.
- * Goals (issue 7): hooks-only ≤ 5 kB, components ≤ 25 kB; printed beside the peer.
+ * Also the tree-shaken team page a host builds first (provider, OrgSwitcher, TeamTable,
+ * InviteDialog). Goals (issue 7): hooks-only ≤ 5 kB, components ≤ 25 kB; printed beside the peer.
  */
 import { gzipSync } from 'node:zlib';
 import { build, type StdinOptions } from 'esbuild';
@@ -49,13 +50,17 @@ function line(name: string, value: number, peer: string, peerValue: number, goal
   );
 }
 
-const [hooks, minimal, components, betterAuth, clerk] = await Promise.all([
+const [hooks, minimal, components, teamPage, betterAuth, clerk] = await Promise.all([
   gzipSize({ entry: 'src/hooks.ts' }),
   // What a host that only gates its UI ships after tree-shaking.
   reexport(
     `export { OrgkitProvider, useCan, Can, useSession, useOrgSwitcher } from './src/hooks.ts';`,
   ),
   gzipSize({ entry: 'src/index.ts' }),
+  // A team page after tree-shaking: switcher, members table, invitations.
+  reexport(
+    `export { OrgkitProvider, OrgSwitcher, TeamTable, InviteDialog } from './src/index.ts';`,
+  ),
   reexport(
     `export { createAuthClient } from 'better-auth/react'; export { organizationClient } from 'better-auth/client/plugins';`,
   ),
@@ -72,3 +77,10 @@ line(
   5_000,
 );
 line('react.components.bundle.gzip', components, '@clerk/clerk-react(org surface)', clerk, 25_000);
+line(
+  'react.components.team-page.bundle.gzip',
+  teamPage,
+  '@clerk/clerk-react(org surface)',
+  clerk,
+  25_000,
+);
