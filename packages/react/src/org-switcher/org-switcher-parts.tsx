@@ -163,8 +163,43 @@ export function OrgSwitcherContent({
   const { entries, visibleEntries, activeOrgId, switchTo, query, canCreate, startCreate } =
     useOrgSwitcherContext('OrgSwitcherContent');
   const showSearch = search === 'auto' ? entries.length >= 6 : search;
+  const items = (
+    <>
+      <DropdownMenu.RadioGroup
+        value={activeOrgId ?? ''}
+        onValueChange={(orgId) => void switchTo(orgId).catch(() => undefined)}
+      >
+        {visibleEntries.map((entry) => (
+          <OrgSwitcherItem
+            key={entry.organization.id}
+            entry={entry}
+            searching={query.trim() !== ''}
+          />
+        ))}
+      </DropdownMenu.RadioGroup>
+      {canCreate ? (
+        <>
+          <DropdownMenu.Separator data-slot="orgkit-menu-separator" />
+          <DropdownMenu.Item
+            data-slot="orgkit-org-switcher-create"
+            className="orgkit-org-switcher-item"
+            onSelect={startCreate}
+          >
+            {t.orgSwitcher.createOrganization}
+          </DropdownMenu.Item>
+        </>
+      ) : null}
+    </>
+  );
+  const noResults =
+    visibleEntries.length === 0 && query.trim() !== '' ? (
+      <p data-slot="orgkit-org-switcher-empty" role="status">
+        {formatMessage(t.orgSwitcher.noResults, { query: query.trim() })}
+      </p>
+    ) : null;
   const content = (
     <DropdownMenu.Content
+      {...(showSearch && !children ? { role: 'dialog', 'aria-orientation': undefined } : {})}
       data-slot="orgkit-org-switcher-content"
       sideOffset={4}
       align="start"
@@ -172,40 +207,23 @@ export function OrgSwitcherContent({
       className={cx('orgkit-org-switcher-content', className)}
       {...props}
     >
-      {children ?? (
-        <>
-          {showSearch ? <OrgSwitcherSearch /> : null}
-          <DropdownMenu.RadioGroup
-            value={activeOrgId ?? ''}
-            onValueChange={(orgId) => void switchTo(orgId).catch(() => undefined)}
-          >
-            {visibleEntries.map((entry) => (
-              <OrgSwitcherItem
-                key={entry.organization.id}
-                entry={entry}
-                searching={query.trim() !== ''}
-              />
-            ))}
-          </DropdownMenu.RadioGroup>
-          {visibleEntries.length === 0 && query.trim() !== '' ? (
-            <p data-slot="orgkit-org-switcher-empty" role="status">
-              {formatMessage(t.orgSwitcher.noResults, { query: query.trim() })}
-            </p>
-          ) : null}
-          {canCreate ? (
-            <>
-              <DropdownMenu.Separator data-slot="orgkit-menu-separator" />
-              <DropdownMenu.Item
-                data-slot="orgkit-org-switcher-create"
-                className="orgkit-org-switcher-item"
-                onSelect={startCreate}
-              >
-                {t.orgSwitcher.createOrganization}
-              </DropdownMenu.Item>
-            </>
-          ) : null}
-        </>
-      )}
+      {children ??
+        (showSearch ? (
+          <>
+            <OrgSwitcherSearch />
+            {/* A menu may own only items: with a search field the popup is a dialog holding it
+              and the menu of organizations. */}
+            <div role="menu" aria-label={t.orgSwitcher.label} aria-orientation="vertical">
+              {items}
+            </div>
+            {noResults}
+          </>
+        ) : (
+          <>
+            {items}
+            {noResults}
+          </>
+        ))}
     </DropdownMenu.Content>
   );
   return portal ? <DropdownMenu.Portal>{content}</DropdownMenu.Portal> : content;
@@ -234,7 +252,7 @@ export function OrgSwitcherSearch({
       onKeyDown={(e) => {
         if (e.key === 'ArrowDown') {
           e.preventDefault();
-          const menu = e.currentTarget.closest('[role="menu"]');
+          const menu = e.currentTarget.closest('[data-slot="orgkit-org-switcher-content"]');
           menu?.querySelector<HTMLElement>('[role="menuitemradio"]:not([data-disabled])')?.focus();
           return;
         }

@@ -57,6 +57,10 @@ describe('OrgSwitcher', () => {
     expect(screen.getAllByRole('menuitemradio').map((i) => i.textContent)).toEqual([
       'Acme EuropeClient · under Acme',
     ]);
+    // the popup is a dialog holding the field and a menu of the organizations
+    expect(search.closest('[role="dialog"]')).toHaveAccessibleName('Organization: Acme');
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitemradio', { name: /Acme Europe/ })).toHaveFocus();
     await user.clear(search);
     await user.type(search, 'zz');
     expect(screen.queryAllByRole('menuitemradio')).toEqual([]);
