@@ -169,7 +169,7 @@ describe(`demo journey: invite, accept, roles, sharing, partner, transfer, audit
   it('7. the owner shares a project with a group in ResourceAccess; its members see it', async () => {
     await go(owner, 'Projects');
     const zeus = owner.locator('[data-project=zeus]');
-    await zeus.getByRole('button', { name: 'Share' }).click();
+    await zeus.getByRole('button', { name: 'Share zeus' }).click();
     const dialog = owner.getByRole('dialog', { name: /^Share zeus/ });
     await dialog
       .getByRole('combobox', { name: 'Add people, groups or e-mail addresses' })

@@ -18,16 +18,25 @@ export interface ResourceAccessTriggerProps extends ComponentPropsWithoutRef<'bu
   readonly asChild?: boolean;
 }
 
-/** Opens the share dialog; its accessible name is the visible "Share" unless children change it. */
+/**
+ * Opens the share dialog. It reads "Share" and is named "Share {resource}" (so a list with a
+ * button per resource stays unambiguous) unless children or `aria-label` say otherwise.
+ */
 export function ResourceAccessTrigger({
   className,
   children,
   ...props
 }: ResourceAccessTriggerProps): ReactNode {
   const t = useOrgkitLocale();
+  const { resourceName } = useResourceAccessContext('ResourceAccessTrigger');
   return (
     <Dialog.Trigger
       data-slot="orgkit-button"
+      aria-label={
+        children === undefined
+          ? formatMessage(t.resourceAccess.title, { name: resourceName })
+          : undefined
+      }
       className={cx('orgkit-resource-access-trigger', className)}
       {...props}
     >

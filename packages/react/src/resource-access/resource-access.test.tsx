@@ -20,7 +20,7 @@ const grantsOn = (api: { db: { grants: readonly unknown[] } }, id: string) =>
     .map(({ principal, actions }) => ({ principal, actions }));
 
 async function openDialog(user: ReturnType<typeof userEvent.setup>, name = 'Apollo API') {
-  await user.click(await screen.findByRole('button', { name: 'Share' }));
+  await user.click(await screen.findByRole('button', { name: /^Share / }));
   return screen.findByRole('dialog', { name: `Share ${name}` });
 }
 
@@ -41,7 +41,10 @@ describe('ResourceAccess', () => {
       wrapper(),
     );
     // Nothing loads for a closed dialog (a list with a Share button per row).
-    await screen.findByRole('button', { name: 'Share' });
+    // named after its resource, so a list with a button per row stays unambiguous
+    expect(await screen.findByRole('button', { name: 'Share Apollo API' })).toHaveTextContent(
+      /^Share$/,
+    );
     expect(msw.log.calls.filter((c) => c.includes('/resources/'))).toEqual([]);
     const dialog = await openDialog(user);
     const combobox = await within(dialog).findByRole('combobox', {
@@ -132,7 +135,7 @@ describe('ResourceAccess', () => {
 
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(screen.getByRole('button', { name: 'Share' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: /^Share / })).toHaveFocus();
   });
 
   it('shows the server’s refusal: nobody gives access they lack (escalation guard)', async () => {
@@ -200,7 +203,7 @@ describe('ResourceAccess', () => {
         'You can see who has access; sharing needs the “access:manage” permission.',
       ),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Share' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Share / })).toBeNull();
     expect(within(region).queryByRole('combobox')).toBeNull();
     const mia = within(region).getByRole('group', { name: 'Access of Mia Member' });
     expect(within(mia).getByRole('checkbox', { name: 'Edit' })).toBeDisabled();
