@@ -17,6 +17,12 @@ export {
 } from './acl/check-resource-access.js';
 export type { AclGrant, AclQuery, Principal, ResourceRef } from './acl/types.js';
 export { type Catalog, defineCatalog, fnv1a } from './catalog/define-catalog.js';
+export {
+  type CatalogActionDescription,
+  type CatalogDescription,
+  type CatalogModuleDescription,
+  describeCatalog,
+} from './catalog/describe-catalog.js';
 export type {
   ActionOf,
   ActionSpec,

@@ -4,6 +4,7 @@ import {
   canChangeRoles,
   checkRoleAssignment,
   checkRoleEscalation,
+  describeCatalog,
   PermissionSet,
   type RoleDefinition,
   type RoleRegistry,
@@ -164,38 +165,7 @@ export function roleRoutes(ctx: RouteContext) {
       route(ctx, ({ user }) => {
         requireUser(user);
         const catalog = db.options.catalog;
-        const modules = [...catalog.modules].map(([module, spec]) => ({
-          module,
-          label: spec.label ?? module,
-          description: spec.description ?? null,
-          exclusiveRoles: spec.exclusiveRoles === true,
-          sections: Object.entries(spec.sections).map(([section, s]) => ({
-            section,
-            label: s.label ?? section,
-            resources: Object.keys(s.resources).map((resource) => {
-              const info = catalog.resources.get(resource)!;
-              return {
-                resource,
-                label: info.label,
-                acl: info.acl,
-                actions: catalog.permissionsOf(resource).map((permission) => {
-                  const entry = catalog.info(permission)!;
-                  return {
-                    action: entry.action,
-                    permission,
-                    label: entry.label,
-                    description: entry.description ?? null,
-                  };
-                }),
-              };
-            }),
-          })),
-        }));
-        return HttpResponse.json({
-          fingerprint: catalog.fingerprint,
-          modules,
-          exclusiveModules: modules.filter((m) => m.exclusiveRoles).map((m) => m.module),
-        });
+        return HttpResponse.json(describeCatalog(catalog));
       }),
     ),
     http.get(

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { describeCatalog } from '@orgkit/core';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 
@@ -54,39 +55,5 @@ const getCatalog = createRoute({
 permissionRoutes.openapi(getCatalog, (c) => {
   requirePrincipal(c);
   const { catalog } = c.var.deps.access;
-  const modules = [...catalog.modules].map(([module, spec]) => ({
-    module,
-    label: spec.label ?? module,
-    description: spec.description ?? null,
-    exclusiveRoles: spec.exclusiveRoles === true,
-    sections: Object.entries(spec.sections).map(([section, s]) => ({
-      section,
-      label: s.label ?? section,
-      resources: Object.keys(s.resources).map((resource) => {
-        const info = catalog.resources.get(resource)!;
-        return {
-          resource,
-          label: info.label,
-          acl: info.acl,
-          actions: catalog.permissionsOf(resource).map((permission) => {
-            const entry = catalog.info(permission)!;
-            return {
-              action: entry.action,
-              permission,
-              label: entry.label,
-              description: entry.description ?? null,
-            };
-          }),
-        };
-      }),
-    })),
-  }));
-  return c.json(
-    {
-      fingerprint: catalog.fingerprint,
-      modules,
-      exclusiveModules: modules.filter((m) => m.exclusiveRoles).map((m) => m.module),
-    },
-    200,
-  );
+  return c.json(describeCatalog(catalog), 200);
 });
