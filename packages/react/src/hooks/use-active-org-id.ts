@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { walkForest } from '../lib/org-forest.js';
 import { type ActiveOrgSource, resolveActiveOrgId } from '../lib/resolve-active-org.js';
-import type { OrganizationForest, OrganizationTreeNode } from '../lib/types.js';
 import { useOrgkitContext } from '../provider/orgkit-context.js';
 import { myOrgTreeQueryOptions } from '../queries/org-tree-query-options.js';
 import { useOrganizations } from './use-organizations.js';
@@ -41,10 +41,12 @@ export function useActiveOrgId(): ActiveOrgId {
   );
   const needTree = !controlled && orgIds !== undefined && wanted.some((id) => !orgIds.includes(id));
   const tree = useQuery({ ...myOrgTreeQueryOptions(ctx.client), enabled: needTree && signedIn });
-  const managedIds = useMemo(
-    () => (needTree && tree.data ? managedOrgIds(tree.data) : undefined),
-    [needTree, tree.data],
-  );
+  const managedIds = useMemo(() => {
+    if (!needTree || !tree.data) return undefined;
+    const ids: string[] = [];
+    walkForest(tree.data.roots, (node) => ids.push(node.id));
+    return ids;
+  }, [needTree, tree.data]);
   if (needTree && signedIn && tree.isPending) {
     return { orgId: ctx.selectedOrgId ?? null, source: 'pending' };
   }
@@ -57,15 +59,4 @@ export function useActiveOrgId(): ActiveOrgId {
     orgIds,
     managedIds,
   });
-}
-
-/** Every organization in the caller's forest (their own and those they manage). */
-function managedOrgIds(forest: OrganizationForest): string[] {
-  const ids: string[] = [];
-  const walk = (node: OrganizationTreeNode) => {
-    ids.push(node.id);
-    for (const child of node.children) walk(child);
-  };
-  for (const root of forest.roots) walk(root);
-  return ids;
 }

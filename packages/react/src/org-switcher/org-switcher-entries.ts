@@ -1,3 +1,4 @@
+import { foldForSearch } from '../lib/org-forest.js';
 import type {
   MyOrganization,
   Organization,
@@ -56,14 +57,11 @@ export function filterOrgSwitcherEntries(
   entries: readonly OrgSwitcherEntry[],
   query: string,
 ): OrgSwitcherEntry[] {
-  const fold = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .toLowerCase();
-  const q = fold(query.trim());
+  const q = foldForSearch(query.trim());
   if (!q) return [...entries];
   return entries.filter(
-    (e) => fold(e.organization.name).includes(q) || fold(e.organization.slug).includes(q),
+    (e) =>
+      foldForSearch(e.organization.name).includes(q) ||
+      foldForSearch(e.organization.slug).includes(q),
   );
 }

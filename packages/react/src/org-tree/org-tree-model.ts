@@ -1,3 +1,4 @@
+import { foldForSearch, walkForest } from '../lib/org-forest.js';
 import type { OrganizationTreeNode } from '../lib/types.js';
 
 /** One row of the tree as shown: the node, where it sits, and whether it is open. */
@@ -17,21 +18,6 @@ export interface OrgTreeRow {
   readonly setsize: number;
 }
 
-/** Every node of a forest with its parent, depth first. */
-export function walk(
-  roots: readonly OrganizationTreeNode[],
-  visit: (node: OrganizationTreeNode, parent: OrganizationTreeNode | null) => void,
-): void {
-  const stack: [OrganizationTreeNode, OrganizationTreeNode | null][] = roots
-    .map((r): [OrganizationTreeNode, null] => [r, null])
-    .reverse();
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [node, parent] = item;
-    visit(node, parent);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, node]);
-  }
-}
-
 /**
  * The forest kept by a search: nodes whose name contains `query` (case- and accent-insensitive)
  * and every ancestor of such a node, so matches are always shown in place. Without a query the
@@ -41,12 +27,12 @@ export function filterForest(
   roots: readonly OrganizationTreeNode[],
   query: string,
 ): { readonly roots: readonly OrganizationTreeNode[]; readonly matches: ReadonlySet<string> } {
-  const q = fold(query.trim());
+  const q = foldForSearch(query.trim());
   if (!q) return { roots, matches: new Set() };
   const matches = new Set<string>();
   const keep = (node: OrganizationTreeNode): OrganizationTreeNode | null => {
     const children = node.children.map(keep).filter((c): c is OrganizationTreeNode => c !== null);
-    const match = fold(node.name).includes(q);
+    const match = foldForSearch(node.name).includes(q);
     if (match) matches.add(node.id);
     if (!match && children.length === 0) return null;
     return { ...node, children };
@@ -96,15 +82,8 @@ export function visibleRows(
 /** The ids of `node` and every node below it. */
 export function subtreeIds(node: OrganizationTreeNode): Set<string> {
   const ids = new Set<string>();
-  walk([node], (n) => ids.add(n.id));
+  walkForest([node], (n) => ids.add(n.id));
   return ids;
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 }
 
 /** Where `node` may move: any loaded org but itself, its descendants and its current parent. */

@@ -15,6 +15,7 @@ import { useActiveOrgId } from '../hooks/use-active-org-id.js';
 import { useCan } from '../hooks/use-can.js';
 import { useOrgSwitcher } from '../hooks/use-org-switcher.js';
 import { cx } from '../lib/cx.js';
+import { walkForest } from '../lib/org-forest.js';
 import type { Permission } from '../lib/register.js';
 import type { Organization, OrganizationTreeNode } from '../lib/types.js';
 import { formatMessage } from '../locale/merge-locale.js';
@@ -31,7 +32,7 @@ import {
   useOrgTreeContext,
 } from './org-tree-context.js';
 import { OrgTreeCreateDialog, OrgTreeMoveDialog } from './org-tree-dialogs.js';
-import { filterForest, moveTargets, type OrgTreeRow, visibleRows, walk } from './org-tree-model.js';
+import { filterForest, moveTargets, type OrgTreeRow, visibleRows } from './org-tree-model.js';
 
 /** Props of {@link OrgTreeRoot}. */
 export interface OrgTreeRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'defaultValue'> {
@@ -97,7 +98,7 @@ export function OrgTreeRoot({
     const nodes = new Map<string, OrganizationTreeNode>();
     const rootOf = new Map<string, string>();
     for (const root of roots) {
-      walk([root], (n) => {
+      walkForest([root], (n) => {
         nodes.set(n.id, n);
         rootOf.set(n.id, root.id);
       });
