@@ -1,11 +1,12 @@
 import type { OrgkitError } from '@orgkit/sdk';
 import { Dialog } from 'radix-ui';
 import { type ComponentPropsWithoutRef, type ReactNode, useId, useRef, useState } from 'react';
-import { useCreateOrganization, useMoveOrganization } from '../hooks/use-organization-mutations.js';
+import { useMoveOrganization } from '../hooks/use-organization-mutations.js';
 import { cx } from '../lib/cx.js';
 import type { OrganizationTreeNode } from '../lib/types.js';
 import { formatMessage } from '../locale/merge-locale.js';
 import { useOrgkitLocale } from '../locale/use-locale.js';
+import { CreateOrganizationForm } from '../ui/create-organization-form.js';
 import { type OrgTreeContextValue, useOrgTreeContext } from './org-tree-context.js';
 import { moveTargets } from './org-tree-model.js';
 
@@ -76,10 +77,6 @@ export function OrgTreeCreateDialog(props: OrgTreeDialogProps): ReactNode {
 
 function CreateForm({ node, ctx }: { node: OrganizationTreeNode; ctx: OrgTreeContextValue }) {
   const t = useOrgkitLocale();
-  const create = useCreateOrganization();
-  const [name, setName] = useState('');
-  const id = useId();
-  const fieldError = create.error?.fieldMessages().name;
   return (
     <>
       <Dialog.Title data-slot="orgkit-dialog-title">
@@ -88,51 +85,15 @@ function CreateForm({ node, ctx }: { node: OrganizationTreeNode; ctx: OrgTreeCon
       <Dialog.Description data-slot="orgkit-dialog-description">
         {t.orgTree.createDescription}
       </Dialog.Description>
-      <form
-        data-slot="orgkit-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const trimmed = name.trim();
-          if (!trimmed) return;
-          create.mutate(
-            { name: trimmed, parentId: node.id },
-            {
-              onSuccess: (org) => {
-                ctx.toggle(node.id, true);
-                ctx.report(formatMessage(t.orgTree.created, { name: org.name }));
-                ctx.setDialog(null);
-              },
-            },
-          );
+      <CreateOrganizationForm
+        parentId={node.id}
+        text={t.orgTree}
+        onCreated={(org) => {
+          ctx.toggle(node.id, true);
+          ctx.report(formatMessage(t.orgTree.created, { name: org.name }));
+          ctx.setDialog(null);
         }}
-      >
-        <label htmlFor={id} data-slot="orgkit-label">
-          {t.orgTree.name}
-        </label>
-        <input
-          id={id}
-          data-slot="orgkit-input"
-          required
-          autoComplete="off"
-          value={name}
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={create.error ? `${id}-error` : undefined}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <ProblemMessage error={create.error} id={`${id}-error`} />
-        <div data-slot="orgkit-dialog-footer">
-          <Dialog.Close data-slot="orgkit-button">{t.orgTree.cancel}</Dialog.Close>
-          <button
-            type="submit"
-            data-slot="orgkit-button"
-            data-variant="primary"
-            disabled={!name.trim() || create.isPending}
-            aria-busy={create.isPending || undefined}
-          >
-            {create.isPending ? t.orgTree.creating : t.orgTree.create}
-          </button>
-        </div>
-      </form>
+      />
     </>
   );
 }
