@@ -80,6 +80,7 @@ export type {
   GroupRecord,
   MembershipRecord,
   OrgRecord,
+  ResourceGrantRecord,
   ResourceRecord,
   UserRecord,
 } from './model/types.js';

@@ -79,6 +79,7 @@ describe('computePermissions', () => {
       roles: ['admin'],
       memberIds: ['bob'],
     });
+    m.setMembership({ orgId: 'partner', userId: 'bob', roles: [] });
     // in sub: admin's descendants set from the partner group, manager's from client
     expect(m.permissions('bob', 'sub').list()).toEqual([
       'members:read',

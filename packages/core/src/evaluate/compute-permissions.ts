@@ -1,4 +1,4 @@
-import { containsAll, orInto, setBit, testBit, wordsFor } from '../permission-set/bits.js';
+import { orInto, setBit, testBit, wordsFor } from '../permission-set/bits.js';
 import { PermissionSet } from '../permission-set/permission-set.js';
 import type { RoleRegistry } from '../roles/role-registry.js';
 import type { CompiledCondition, CompiledGrants } from '../roles/types.js';
@@ -23,12 +23,15 @@ export function computePermissions<P extends string>(
 
   const words = new Uint32Array(wordsFor(catalog.size));
   const conditions: CompiledCondition[] = [];
+  const ancestors = query.ancestors.length > 8 ? new Set(query.ancestors) : query.ancestors;
+  const isAncestor = (orgId: string) =>
+    ancestors instanceof Set ? ancestors.has(orgId) : ancestors.includes(orgId);
   for (const assignment of query.assignments) {
     let grants: CompiledGrants | undefined;
     if (assignment.orgId === query.orgId) {
       if (!query.member) continue;
       grants = registry.get(assignment.roleKey, assignment.orgId)?.self;
-    } else if (query.ancestors.includes(assignment.orgId)) {
+    } else if (isAncestor(assignment.orgId)) {
       grants = registry.get(assignment.roleKey, assignment.orgId)?.descendants;
     }
     if (!grants) continue;
@@ -40,25 +43,50 @@ export function computePermissions<P extends string>(
 }
 
 /**
- * Adds each conditional grant whose requirements are held, repeating until nothing changes: the
- * least fixpoint, so mutually dependent conditions with no unconditional anchor stay denied.
+ * Adds each conditional grant whose requirements are held, until nothing changes: the least
+ * fixpoint, so mutually dependent conditions with no unconditional anchor stay denied. Linear in
+ * the size of the conditions: each condition counts its missing requirements, and each newly
+ * granted permission wakes only the conditions waiting for it.
  */
 export function applyConditions(
   words: Uint32Array,
   conditions: readonly CompiledCondition[],
 ): void {
-  let pending = conditions.filter((c) => !testBit(words, c.index));
-  let changed = true;
-  while (changed && pending.length > 0) {
-    changed = false;
-    const next: CompiledCondition[] = [];
-    for (const c of pending) {
-      if (testBit(words, c.index)) continue;
-      if (containsAll(words, c.requires)) {
-        setBit(words, c.index);
-        changed = true;
-      } else next.push(c);
+  if (conditions.length === 0) return;
+  const missing = new Int32Array(conditions.length);
+  const waiting = new Map<number, number[]>();
+  const granted: number[] = [];
+  const grant = (index: number) => {
+    if (testBit(words, index)) return;
+    setBit(words, index);
+    granted.push(index);
+  };
+  for (let c = 0; c < conditions.length; c++) {
+    const { index, requires } = conditions[c]!;
+    if (testBit(words, index)) continue;
+    let count = 0;
+    for (let w = 0; w < requires.length; w++) {
+      let word = (requires[w]! & ~words[w]!) >>> 0;
+      while (word !== 0) {
+        const low = word & -word;
+        const bit = (w << 5) + (31 - Math.clz32(low));
+        word = (word ^ low) >>> 0;
+        count++;
+        const list = waiting.get(bit);
+        if (list) list.push(c);
+        else waiting.set(bit, [c]);
+      }
     }
-    pending = next;
+    missing[c] = count;
+    if (count === 0) grant(index);
+  }
+  while (granted.length > 0) {
+    const bit = granted.pop()!;
+    const list = waiting.get(bit);
+    if (!list) continue;
+    for (const c of list) {
+      missing[c]!--;
+      if (missing[c] === 0) grant(conditions[c]!.index);
+    }
   }
 }

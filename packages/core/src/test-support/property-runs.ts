@@ -1,0 +1,8 @@
+/**
+ * How many random worlds a property test checks: `fallback` in the everyday test run, or
+ * `ORGKIT_PROPERTY_RUNS` (the soak script sets it to tens of thousands).
+ */
+export function propertyRuns(fallback: number): number {
+  const raw = Number(process.env.ORGKIT_PROPERTY_RUNS);
+  return Number.isInteger(raw) && raw > 0 ? raw : fallback;
+}
