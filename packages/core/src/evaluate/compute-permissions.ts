@@ -1,4 +1,4 @@
-import { orInto, setBit, testBit, wordsFor } from '../permission-set/bits.js';
+import { containsAll, orInto, setBit, testBit, wordsFor } from '../permission-set/bits.js';
 import { PermissionSet } from '../permission-set/permission-set.js';
 import type { RoleRegistry } from '../roles/role-registry.js';
 import type { CompiledCondition, CompiledGrants } from '../roles/types.js';
@@ -44,15 +44,33 @@ export function computePermissions<P extends string>(
 
 /**
  * Adds each conditional grant whose requirements are held, until nothing changes: the least
- * fixpoint, so mutually dependent conditions with no unconditional anchor stay denied. Linear in
- * the size of the conditions: each condition counts its missing requirements, and each newly
- * granted permission wakes only the conditions waiting for it.
+ * fixpoint, so mutually dependent conditions with no unconditional anchor stay denied. Two plain
+ * passes settle the usual case; what is still pending after them is settled by counting (each
+ * condition counts its missing requirements, each newly granted permission wakes only the
+ * conditions waiting for it), so a long chain of conditions costs linear time, not quadratic.
  */
 export function applyConditions(
   words: Uint32Array,
   conditions: readonly CompiledCondition[],
 ): void {
-  if (conditions.length === 0) return;
+  let pending = conditions;
+  for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
+    let changed = false;
+    const next: CompiledCondition[] = [];
+    for (const c of pending) {
+      if (testBit(words, c.index)) continue;
+      if (containsAll(words, c.requires)) {
+        setBit(words, c.index);
+        changed = true;
+      } else next.push(c);
+    }
+    if (!changed) return;
+    pending = next;
+  }
+  if (pending.length > 0) settleByCounting(words, pending);
+}
+
+function settleByCounting(words: Uint32Array, conditions: readonly CompiledCondition[]): void {
   const missing = new Int32Array(conditions.length);
   const waiting = new Map<number, number[]>();
   const granted: number[] = [];
@@ -81,8 +99,7 @@ export function applyConditions(
     if (count === 0) grant(index);
   }
   while (granted.length > 0) {
-    const bit = granted.pop()!;
-    const list = waiting.get(bit);
+    const list = waiting.get(granted.pop()!);
     if (!list) continue;
     for (const c of list) {
       missing[c]!--;

@@ -44,8 +44,8 @@ export class AccessModel<P extends string = string> {
   private readonly groupsByMember = new Map<string, Set<string>>();
   private customRoles: RoleDefinition<string>[] = [];
   private readonly resources = new Map<string, ResourceRecord>();
-  /** Grants by the key of the resource they sit on. */
-  private readonly grants = new Map<string, ResourceGrantRecord[]>();
+  /** Grants by the key of the resource they sit on, with that resource's org. */
+  private readonly grants = new Map<string, { orgId: string; list: AclGrant[] }>();
 
   constructor(catalog: Catalog<P>, presets: readonly RoleSpec<P>[], world?: Partial<AccessWorld>) {
     this.catalog = catalog;
@@ -124,11 +124,11 @@ export class AccessModel<P extends string = string> {
   upsertResource(resource: ResourceRecord): void {
     this.resources.set(refKey(resource.orgId, resource), resource);
   }
-  private addGrant(grant: ResourceGrantRecord): void {
-    const key = refKey(grant.orgId, grant.resource);
-    const list = this.grants.get(key);
-    if (list) list.push(grant);
-    else this.grants.set(key, [grant]);
+  private addGrant({ orgId, ...grant }: ResourceGrantRecord): void {
+    const key = refKey(orgId, grant.resource);
+    const entry = this.grants.get(key);
+    if (entry) entry.list.push(grant);
+    else this.grants.set(key, { orgId, list: [grant] });
   }
   /** Replaces every grant on one resource of an org. */
   setGrants(orgId: string, resource: ResourceRef, grants: readonly AclGrant[]): void {
@@ -140,7 +140,7 @@ export class AccessModel<P extends string = string> {
   }
   /** The grants on one resource of an org. */
   grantsOn(orgId: string, resource: ResourceRef): AclGrant[] {
-    return (this.grants.get(refKey(orgId, resource)) ?? []).map(({ orgId: _org, ...g }) => g);
+    return [...(this.grants.get(refKey(orgId, resource))?.list ?? [])];
   }
 
   /** Ancestors of an org, nearest first; stops on a cycle. */
@@ -217,7 +217,8 @@ export class AccessModel<P extends string = string> {
       const key = refKey(orgId, current);
       seen.add(key);
       chain.push({ type: current.type, id: current.id });
-      for (const { orgId: _org, ...g } of this.grants.get(key) ?? []) grants.push(g);
+      const on = this.grants.get(key);
+      if (on) for (const g of on.list) grants.push(g);
       current = this.resources.get(key)?.parent;
     }
     return {
@@ -288,7 +289,9 @@ export class AccessModel<P extends string = string> {
       groups: [...this.groups.values()],
       customRoles: [...this.customRoles],
       resources: [...this.resources.values()],
-      grants: [...this.grants.values()].flat(),
+      grants: [...this.grants.values()].flatMap(({ orgId, list }) =>
+        list.map((g) => ({ orgId, ...g })),
+      ),
     };
   }
 }
