@@ -81,6 +81,7 @@ export type {
   MembershipRecord,
   OrgRecord,
   ResourceGrantRecord,
+  ResourceInOrg,
   ResourceRecord,
   UserRecord,
 } from './model/types.js';

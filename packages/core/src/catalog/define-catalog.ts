@@ -10,7 +10,7 @@ import type {
 const KEY = /^[a-z][a-z0-9_-]*$/;
 
 /** Action names a catalog may not declare: `all` is the ACL bypass of ACL-controlled types. */
-export const RESERVED_ACTIONS: readonly string[] = ['all'];
+const RESERVED_ACTIONS: readonly string[] = ['all'];
 
 /**
  * A compiled permission catalog. Every permission has a stable index (its declaration order),

@@ -17,15 +17,13 @@ import type {
   MembershipRecord,
   OrgRecord,
   ResourceGrantRecord,
+  ResourceInOrg,
   ResourceRecord,
   UserRecord,
 } from './types.js';
 
 /** A resource of an org: resources are identified by `(org, type, id)`. */
 const refKey = (orgId: string, r: ResourceRef) => `${orgId}\u0000${r.type}\u0000${r.id}`;
-
-/** A resource asked about; when it names its org, that org must be the one asked about. */
-type ResourceArg = ResourceRef & { readonly orgId?: string };
 
 /**
  * An in-memory access model over plain records: the whole domain of DESIGN §2 that decisions
@@ -239,7 +237,7 @@ export class AccessModel<P extends string = string> {
    * DESIGN §3 `allowed(user, org, permission, resource?)`. The resource is one of `orgId`'s; a
    * resource that names another org (a {@link ResourceRecord}) is denied.
    */
-  allowed(userId: string, orgId: string, permission: P, resource?: ResourceArg): boolean {
+  allowed(userId: string, orgId: string, permission: P, resource?: ResourceInOrg): boolean {
     const permissions = this.permissions(userId, orgId);
     if (!resource) return permissions.has(permission);
     if (resource.orgId !== undefined && resource.orgId !== orgId) return false;
@@ -252,7 +250,7 @@ export class AccessModel<P extends string = string> {
   }
 
   /** Why `allowed` answers what it answers. */
-  explain(userId: string, orgId: string, permission: P, resource?: ResourceArg): Explanation {
+  explain(userId: string, orgId: string, permission: P, resource?: ResourceInOrg): Explanation {
     const query = this.query(userId, orgId);
     if (resource?.orgId !== undefined && resource.orgId !== orgId) {
       const held = explain(this.roles, query, permission);

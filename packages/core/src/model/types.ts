@@ -47,6 +47,12 @@ export interface ResourceRecord extends ResourceRef {
   readonly parent?: ResourceRef | null;
 }
 
+/**
+ * A resource asked about in an org: a bare `{ type, id }` is that org's resource; a record that
+ * names another org (`orgId`) is another org's resource, and checks in this org deny it.
+ */
+export type ResourceInOrg = ResourceRef & { readonly orgId?: string };
+
 /** An ACL grant on the resource `(orgId, resource.type, resource.id)`. */
 export interface ResourceGrantRecord extends AclGrant {
   readonly orgId: string;
