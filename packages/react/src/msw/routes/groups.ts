@@ -1,8 +1,4 @@
-import {
-  type CompiledRole,
-  checkRoleAssignment,
-  checkRoleEscalation,
-} from '@orgkit/core';
+import { type CompiledRole, checkRoleAssignment, checkRoleEscalation } from '@orgkit/core';
 import { HttpResponse, http } from 'msw';
 import { assertOk, requireOrgPermission } from '../decisions.js';
 import { decodeCursor, encodeCursor, newId } from '../encoding.js';
