@@ -4,6 +4,7 @@ import { checkRoleEscalation } from '../invariants/escalation.js';
 import { AccessModel } from '../model/access-model.js';
 import { PermissionSet } from '../permission-set/permission-set.js';
 import { ReferenceWorld, referencePermissions } from '../reference/reference-evaluator.js';
+import { checkExclusiveLevels } from '../roles/validate-role.js';
 import { propertyRuns, PROPERTY_TIMEOUT as TIMEOUT } from '../test-support/property-runs.js';
 import { randomWorld, rng } from '../test-support/random-world.js';
 
@@ -86,6 +87,53 @@ describe('compiled evaluator vs the reference evaluator written from the rules',
             expect(why.allowed).toBe(expected);
             expect(why.reasons.length).toBeGreaterThan(0);
           }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('exclusive levels', () => {
+  it(
+    'allow at most one role per exclusive module, a role without a module being its base’s',
+    () => {
+      fc.assert(
+        fc.property(seed, seed, (s, pick) => {
+          const { catalog, presets, world, orgIds } = randomWorld(s);
+          const model = new AccessModel(catalog, presets, world);
+          const r = rng(pick);
+          const orgId = r.pick(orgIds);
+          const custom = world.customRoles.filter((c) => c.orgId === orgId);
+          const keys = r.some([...presets.map((p) => p.key), ...custom.map((c) => c.key)], 0.4);
+          // the plain way: follow extends until a role names a module; a broken chain names none
+          const moduleOf = (key: string): string | undefined => {
+            const seen: string[] = [];
+            let org: string | null = orgId;
+            let k: string | undefined = key;
+            while (k !== undefined && !seen.includes(`${org}|${k}`)) {
+              seen.push(`${org}|${k}`);
+              const c =
+                org === null
+                  ? undefined
+                  : world.customRoles.find((x) => x.orgId === org && x.key === k);
+              const spec = c ?? presets.find((p) => p.key === k);
+              if (!spec) return undefined;
+              if (spec.module !== undefined) return spec.module;
+              if (!c) org = null;
+              k = spec.extends;
+            }
+            return undefined;
+          };
+          const byModule = new Map<string, Set<string>>();
+          for (const k of keys) {
+            const m = moduleOf(k);
+            if (m === undefined || !catalog.modules.get(m)?.exclusiveRoles) continue;
+            byModule.set(m, (byModule.get(m) ?? new Set()).add(k));
+          }
+          const conflict = [...byModule.values()].some((set) => set.size > 1);
+          expect(checkExclusiveLevels(model.registry, orgId, keys).ok).toBe(!conflict);
         }),
         { numRuns: RUNS },
       );

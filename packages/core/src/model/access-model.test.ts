@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeExplanation } from '../evaluate/explain.js';
 import type { RoleDefinition } from '../roles/types.js';
 import { testCatalog, testPresets } from '../test-support/fixtures.js';
 import { AccessModel } from './access-model.js';
@@ -210,6 +211,9 @@ describe('checks never throw on stored roles with a broken extends', () => {
     expect(why.allowed).toBe(false);
     expect(why.reasons).toContainEqual(
       expect.objectContaining({ kind: 'role-invalid', roleKey: 'lost', problem: 'UNKNOWN_ROLE' }),
+    );
+    expect(describeExplanation(why)).toContain(
+      '- role "lost" held directly gives nothing: Role "lost" extends unknown role "gone"',
     );
   });
 
