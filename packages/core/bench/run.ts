@@ -4,15 +4,18 @@
  */
 import { createMongoAbility, subject } from '@casl/ability';
 import { createAccessControl } from 'better-auth/plugins/access';
-import { checkResourceAccess } from '../src/acl/check-resource-access.js';
+import { checkResourceAccess, matchingGrants } from '../src/acl/check-resource-access.js';
 import type { AclGrant, AclQuery } from '../src/acl/types.js';
 import { defineCatalog } from '../src/catalog/define-catalog.js';
-import { computePermissions } from '../src/evaluate/compute-permissions.js';
+import { applyConditions, computePermissions } from '../src/evaluate/compute-permissions.js';
 import type { AccessQuery } from '../src/evaluate/types.js';
+import { AccessModel } from '../src/model/access-model.js';
+import { wordsFor } from '../src/permission-set/bits.js';
 import { PermissionSet } from '../src/permission-set/permission-set.js';
-import { createRoleRegistry } from '../src/roles/role-registry.js';
+import { createRoleRegistry, type RoleRegistry } from '../src/roles/role-registry.js';
 import { bigCatalog, prng, tenRoles } from './fixtures.js';
 import { measure, report, sinkValue } from './harness.js';
+import { previousApplyConditions, previousMatchingGrants, ScanningModel } from './previous.js';
 
 const catalog = bigCatalog();
 const rand = prng(1);
@@ -159,6 +162,155 @@ const rand = prng(1);
   if (!ability.can('read', dir)) throw new Error('CASL ACL fixture is wrong');
   const casl = measure(() => ability.can('read', dir));
   report('core.acl.check.depth10', ours, 'ns/op', '@casl/ability.can+conditions', casl);
+}
+
+// ------------------------------------------ AccessModel with 10,000 unrelated groups
+{
+  const small = defineCatalog({
+    m: { sections: { s: { resources: { docs: { actions: { read: 'Read', write: 'Write' } } } } } },
+  });
+  const presets = [{ key: 'reader', name: 'Reader', self: ['docs:read' as const] }];
+  const world = {
+    orgs: [
+      { id: 'root', parentId: null },
+      { id: 'o', parentId: 'root' },
+    ],
+    users: [{ id: 'u', status: 'active' as const }],
+    memberships: [
+      { orgId: 'o', userId: 'u', roles: [] },
+      { orgId: 'root', userId: 'u', roles: [] },
+    ],
+  };
+  const mine = [{ id: 'mine', orgId: 'o', name: 'Mine', roles: ['reader'], memberIds: ['u'] }];
+  const others = Array.from({ length: 10_000 }, (_, i) => ({
+    id: `g${i}`,
+    orgId: i % 2 === 0 ? 'o' : `x${i}`,
+    name: `G${i}`,
+    roles: ['reader'],
+    memberIds: [`other${i}`, `other${i + 1}`],
+  }));
+  const groups = [...others, ...mine];
+  const indexed = new AccessModel(small, presets, { ...world, groups });
+  const scanning = new ScanningModel(small, presets, { ...world, groups });
+  scanning.allGroups = groups;
+  const bare = new AccessModel(small, presets, { ...world, groups: mine });
+  for (const m of [indexed, scanning, bare]) {
+    if (!m.allowed('u', 'o', 'docs:read')) throw new Error('group bench fixture is wrong');
+  }
+  const ours = measure(() => indexed.allowed('u', 'o', 'docs:read'));
+  const before = measure(() => scanning.allowed('u', 'o', 'docs:read'));
+  const ceiling = measure(() => bare.allowed('u', 'o', 'docs:read'));
+  report('core.model.check.10k-groups', ours, 'ns/op', 'previous.scan-every-group', before);
+  report(
+    'core.model.check.10k-groups',
+    ours,
+    'ns/op',
+    'same-model-without-the-10k-groups',
+    ceiling,
+  );
+}
+
+// ------------------------- explain() vs allowed(), 1,000-deep org and resource trees, 10k grants
+{
+  const deep = defineCatalog({
+    m: {
+      sections: {
+        s: {
+          resources: {
+            dirs: { acl: true, actions: { read: 'Read', write: 'Write' } },
+            reports: { actions: { read: 'Read' } },
+          },
+        },
+      },
+    },
+  });
+  const presets = [
+    {
+      key: 'reader',
+      name: 'Reader',
+      self: ['dirs:read' as const],
+      descendants: ['reports:read' as const],
+    },
+  ];
+  const depth = 1000;
+  const orgs = Array.from({ length: depth }, (_, i) => ({
+    id: `o${i}`,
+    parentId: i === 0 ? null : `o${i - 1}`,
+  }));
+  const leafOrg = `o${depth - 1}`;
+  const memberships = orgs.map((o) => ({ orgId: o.id, userId: 'u', roles: ['reader'] }));
+  const resources = Array.from({ length: depth }, (_, i) => ({
+    type: 'dirs',
+    id: `d${i}`,
+    orgId: leafOrg,
+    parent: i === 0 ? null : { type: 'dirs', id: `d${i - 1}` },
+  }));
+  const grants = Array.from({ length: 10_000 }, (_, i) => ({
+    orgId: leafOrg,
+    resource: { type: 'dirs', id: `d${i % depth}` },
+    principal: { kind: 'user' as const, id: i === 9_999 ? 'u' : `other${i}` },
+    actions: ['read'],
+  }));
+  const model = new AccessModel(deep, presets, {
+    orgs,
+    users: [{ id: 'u', status: 'active' }],
+    memberships,
+    resources,
+    grants,
+  });
+  const leaf = { type: 'dirs', id: `d${depth - 1}` };
+  if (
+    !model.allowed('u', leafOrg, 'dirs:read', leaf) ||
+    !model.explain('u', leafOrg, 'dirs:read', leaf).allowed
+  )
+    throw new Error('explain bench fixture is wrong');
+  const allowed = measure(() => model.allowed('u', leafOrg, 'dirs:read', leaf), { samples: 7 });
+  const explained = measure(() => model.explain('u', leafOrg, 'dirs:read', leaf).allowed, {
+    samples: 7,
+  });
+  const acl = model.aclQuery('u', leafOrg, leaf);
+  const registry = model.registry as RoleRegistry;
+  const aclPartNow = measure(() => matchingGrants(registry, 'read', 'dirs', acl).length, {
+    samples: 7,
+  });
+  const aclPartBefore = measure(() => previousMatchingGrants(registry, 'read', 'dirs', acl), {
+    samples: 5,
+    batchMs: 200,
+  });
+  report('core.explain.deep1000.grants10k', explained, 'ns/op', 'allowed-same-check', allowed);
+  report(
+    'core.explain.acl-part.deep1000',
+    aclPartNow,
+    'ns/op',
+    'previous.chain-x-grants',
+    aclPartBefore,
+  );
+}
+
+// ------------------------------------------------ ⭐ fixpoint, a 1,000-long chain of conditions
+{
+  const n = 1000;
+  const actions = Object.fromEntries(Array.from({ length: n + 1 }, (_, i) => [`p${i}`, `P${i}`]));
+  const chainCatalog = defineCatalog({ m: { sections: { s: { resources: { c: { actions } } } } } });
+  // worst order: p1000 needs p999 … p1 needs p0; listed last-first, so each pass adds one
+  const self = [
+    'c:p0' as string,
+    ...Array.from({ length: n }, (_, k) => {
+      const i = n - k;
+      return { permission: `c:p${i}`, requires: `c:p${i - 1}` };
+    }),
+  ];
+  const registry = createRoleRegistry(chainCatalog, [{ key: 'chain', name: 'Chain', self }]);
+  const role = registry.get('chain', null)!;
+  const run = (apply: typeof applyConditions) => {
+    const words = role.self.unconditional.slice();
+    apply(words, role.self.conditional);
+    return words[wordsFor(n + 1) - 1]!;
+  };
+  if (run(applyConditions) !== run(previousApplyConditions)) throw new Error('fixpoints disagree');
+  const ours = measure(() => run(applyConditions), { samples: 9 });
+  const before = measure(() => run(previousApplyConditions), { samples: 5, batchMs: 200 });
+  report('core.fixpoint.chain1000', ours, 'ns/op', 'previous.pass-until-stable', before);
 }
 
 if (sinkValue() === -1) console.log('unreachable');

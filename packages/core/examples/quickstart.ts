@@ -88,11 +88,13 @@ const model = new AccessModel(catalog, roles, {
   ],
   grants: [
     {
+      orgId: 'acme',
       resource: { type: 'projects', id: 'apollo' },
       principal: { kind: 'user', id: 'eve' },
       actions: ['read', 'update'],
     },
     {
+      orgId: 'acme',
       resource: { type: 'projects', id: 'apollo' },
       principal: { kind: 'email', email: 'alerts@acme.test' },
       actions: ['read'],
@@ -157,5 +159,5 @@ console.log(
 );
 console.log(
   'notify on apollo-api:',
-  model.notificationRecipients({ type: 'projects', id: 'apollo-api' }),
+  model.notificationRecipients('acme', { type: 'projects', id: 'apollo-api' }),
 );

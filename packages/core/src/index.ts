@@ -80,6 +80,8 @@ export type {
   GroupRecord,
   MembershipRecord,
   OrgRecord,
+  ResourceGrantRecord,
+  ResourceInOrg,
   ResourceRecord,
   UserRecord,
 } from './model/types.js';

@@ -31,7 +31,7 @@ describe('resource ACLs', () => {
 
   it('a grant on a directory applies to it and its subdirectories, not its parents', () => {
     const m = model();
-    m.setGrants(dir('projects'), [
+    m.setGrants('o', dir('projects'), [
       { resource: dir('projects'), principal: { kind: 'user', id: 'ann' }, actions: ['read'] },
     ]);
     expect(m.allowed('ann', 'o', 'directories:read', dir('projects'))).toBe(true);
@@ -42,7 +42,7 @@ describe('resource ACLs', () => {
 
   it('grants to a group reach its members; the action must be granted and held', () => {
     const m = model();
-    m.setGrants(dir('alpha'), [
+    m.setGrants('o', dir('alpha'), [
       {
         resource: dir('alpha'),
         principal: { kind: 'group', id: 'team' },
@@ -66,7 +66,7 @@ describe('resource ACLs', () => {
 
   it('a grant may name a role: the role’s actions on that type apply', () => {
     const m = model();
-    m.setGrants(dir('alpha'), [
+    m.setGrants('o', dir('alpha'), [
       { resource: dir('alpha'), principal: { kind: 'user', id: 'dee' }, role: 'viewer' },
     ]);
     expect(m.allowed('dee', 'o', 'directories:read', dir('alpha'))).toBe(true);
@@ -74,7 +74,7 @@ describe('resource ACLs', () => {
 
   it('e-mail principals are notified but never granted access', () => {
     const m = model();
-    m.setGrants(dir('alpha'), [
+    m.setGrants('o', dir('alpha'), [
       {
         resource: dir('alpha'),
         principal: { kind: 'email', email: 'Ops@Example.com' },
@@ -82,14 +82,14 @@ describe('resource ACLs', () => {
       },
       { resource: dir('alpha'), principal: { kind: 'group', id: 'team' }, actions: ['read'] },
     ]);
-    m.setGrants(dir('projects'), [
+    m.setGrants('o', dir('projects'), [
       { resource: dir('projects'), principal: { kind: 'user', id: 'ann' }, actions: ['read'] },
     ]);
-    expect(m.notificationRecipients(dir('drafts'))).toEqual({
+    expect(m.notificationRecipients('o', dir('drafts'))).toEqual({
       userIds: ['bob', 'ann'],
       emails: ['ops@example.com'],
     });
-    expect(m.notificationRecipients(dir('root'))).toEqual({ userIds: [], emails: [] });
+    expect(m.notificationRecipients('o', dir('root'))).toEqual({ userIds: [], emails: [] });
   });
 
   it('checks without a resource, or on non-ACL types, use the permission alone', () => {
@@ -104,5 +104,69 @@ describe('resource ACLs', () => {
     const m = model();
     m.upsertResource({ ...dir('root'), orgId: 'o', parent: dir('drafts') });
     expect(m.allowed('ann', 'o', 'directories:read', dir('alpha'))).toBe(false);
+  });
+});
+
+describe('ACL grants naming a role, and group grants across orgs', () => {
+  function world() {
+    return new AccessModel(testCatalog, testPresets, {
+      orgs: [
+        { id: 'top', parentId: null },
+        { id: 'o', parentId: 'top' },
+        { id: 'below', parentId: 'o' },
+        { id: 'side', parentId: null },
+      ],
+      users: [{ id: 'eve', status: 'active' }],
+      memberships: ['top', 'o', 'below', 'side'].map((orgId) => ({
+        orgId,
+        userId: 'eve',
+        roles: orgId === 'o' ? ['editor', 'l2'] : [],
+      })),
+      customRoles: [
+        {
+          key: 'editor',
+          name: 'Editor',
+          kind: 'custom',
+          orgId: 'o',
+          self: ['directories:read', { permission: 'directories:write', requires: 'tier:l2' }],
+        },
+      ],
+      groups: ['top', 'below', 'side'].map((orgId) => ({
+        id: `${orgId}-g`,
+        orgId,
+        name: orgId,
+        roles: [],
+        memberIds: ['eve'],
+      })),
+      resources: [{ ...dir('d'), orgId: 'o', parent: null }],
+    });
+  }
+
+  it('a role grant passes only the role’s unconditional actions, never its ⭐ ones', () => {
+    const m = world();
+    m.setGrants('o', dir('d'), [
+      { resource: dir('d'), principal: { kind: 'user', id: 'eve' }, role: 'editor' },
+    ]);
+    expect(m.allowed('eve', 'o', 'directories:write')).toBe(true); // the condition holds
+    expect(m.allowed('eve', 'o', 'directories:read', dir('d'))).toBe(true);
+    expect(m.allowed('eve', 'o', 'directories:write', dir('d'))).toBe(false);
+    m.setGrants('o', dir('d'), [
+      { resource: dir('d'), principal: { kind: 'user', id: 'eve' }, actions: ['write'] },
+    ]);
+    expect(m.allowed('eve', 'o', 'directories:write', dir('d'))).toBe(true);
+  });
+
+  it('group grants count for groups of the resource’s org and its ancestors only', () => {
+    const m = world();
+    const grantTo = (groupId: string) =>
+      m.setGrants('o', dir('d'), [
+        { resource: dir('d'), principal: { kind: 'group', id: groupId }, actions: ['read'] },
+      ]);
+    grantTo('top-g');
+    expect(m.allowed('eve', 'o', 'directories:read', dir('d'))).toBe(true);
+    grantTo('below-g');
+    expect(m.allowed('eve', 'o', 'directories:read', dir('d'))).toBe(false);
+    grantTo('side-g');
+    expect(m.allowed('eve', 'o', 'directories:read', dir('d'))).toBe(false);
   });
 });

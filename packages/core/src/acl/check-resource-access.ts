@@ -13,7 +13,11 @@ function inChain(chain: readonly ResourceRef[], ref: ResourceRef): boolean {
   return false;
 }
 
-/** The actions a grant gives on resources of `type`. */
+/**
+ * The actions a grant gives on resources of `type`: its listed actions, or, for a grant naming a
+ * role, the role's unconditional `self` actions on that type. A role's conditional (⭐) actions
+ * never pass through an ACL grant, whatever the holder's other permissions.
+ */
 export function grantActions(
   registry: RoleRegistry,
   grant: AclGrant,
@@ -55,11 +59,22 @@ export function matchingGrants(
   type: string,
   acl: AclQuery,
 ): MatchingGrant[] {
+  // One pass over the grants (those naming the subject, by resource), then one over the chain.
+  const byResource = new Map<string, AclGrant[]>();
+  for (const grant of acl.grants) {
+    if (!grantNamesSubject(grant, acl.userId, acl.groupIds)) continue;
+    const key = `${grant.resource.type}\u0000${grant.resource.id}`;
+    const list = byResource.get(key);
+    if (list) list.push(grant);
+    else byResource.set(key, [grant]);
+  }
   const out: MatchingGrant[] = [];
+  const seen = new Set<string>();
   acl.chain.forEach((ref, depth) => {
-    for (const grant of acl.grants) {
-      if (!sameResource(grant.resource, ref)) continue;
-      if (!grantNamesSubject(grant, acl.userId, acl.groupIds)) continue;
+    const key = `${ref.type}\u0000${ref.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const grant of byResource.get(key) ?? []) {
       if (grantActions(registry, grant, type, acl.orgId).includes(action))
         out.push({ grant, depth });
     }
@@ -88,9 +103,16 @@ export function checkResourceAccess<P extends string>(
   if (permissions.has(`${type}:all` as P)) return true;
   const action = permission.slice(colon + 1);
   // Hot path: one pass over the grants, cheapest test first; explain() uses matchingGrants.
+  const keys =
+    acl.chain.length > 16 ? new Set(acl.chain.map((r) => `${r.type}\u0000${r.id}`)) : undefined;
   for (const grant of acl.grants) {
     if (!grantNamesSubject(grant, acl.userId, acl.groupIds)) continue;
-    if (!inChain(acl.chain, grant.resource)) continue;
+    if (
+      keys
+        ? !keys.has(`${grant.resource.type}\u0000${grant.resource.id}`)
+        : !inChain(acl.chain, grant.resource)
+    )
+      continue;
     const actions = grant.actions ?? grantActions(registry as RoleRegistry, grant, type, acl.orgId);
     if (actions.includes(action)) return true;
   }

@@ -18,14 +18,20 @@ export interface AclGrant {
   readonly role?: string;
 }
 
-/** What an ACL decision needs about one resource and one subject. */
+/**
+ * What an ACL decision needs about one resource and one subject. Resources are identified by
+ * `(org, type, id)`: the chain and the grants are those of `orgId`'s resource.
+ */
 export interface AclQuery {
-  /** The resource, then its ancestors nearest first (a directory and its parents). */
+  /** The resource, then its ancestors nearest first (a directory and its parents), in `orgId`. */
   readonly chain: readonly ResourceRef[];
-  /** Grants on any resource of the chain (others are ignored). */
+  /** Grants on any resource of the chain, in `orgId` (others are ignored). */
   readonly grants: readonly AclGrant[];
   readonly userId: string;
-  /** Groups of the subject in the org that owns the resource. */
+  /**
+   * Groups of the subject in the org that owns the resource and its ancestors, counting only
+   * groups of orgs the subject is a member of.
+   */
   readonly groupIds: readonly string[];
   /** The org that owns the resource; role grants resolve there. */
   readonly orgId: string;

@@ -76,3 +76,19 @@ describe('defineCatalog', () => {
     expect(a.fingerprint).toMatch(/^[0-9a-f]{8}$/);
   });
 });
+
+describe('reserved action names', () => {
+  const withAction = (acl: boolean) =>
+    defineCatalog({
+      m: { sections: { s: { resources: { docs: { acl, actions: { read: 'R', all: 'All' } } } } } },
+    });
+
+  it('refuses an action named "all" on an ACL-controlled type (it would become the bypass)', () => {
+    expect(() => withAction(true)).toThrow(OrgkitDefinitionError);
+    expect(() => withAction(true)).toThrow(/"docs:all" uses a reserved name/);
+  });
+
+  it('refuses it on other types too, so making a type ACL-controlled never changes its meaning', () => {
+    expect(() => withAction(false)).toThrow(/reserved name/);
+  });
+});

@@ -9,6 +9,9 @@ import type {
 
 const KEY = /^[a-z][a-z0-9_-]*$/;
 
+/** Action names a catalog may not declare: `all` is the ACL bypass of ACL-controlled types. */
+const RESERVED_ACTIONS: readonly string[] = ['all'];
+
 /**
  * A compiled permission catalog. Every permission has a stable index (its declaration order),
  * which is what compiled permission sets are built on.
@@ -81,7 +84,16 @@ export function defineCatalog<const C extends CatalogSpec>(spec: C): Catalog<Per
           invalid(`Resource "${resourceKey}" is declared twice; resource keys are catalog-wide`);
         }
         const actions = Object.keys(resource.actions);
-        if (resource.acl && !actions.includes('all')) actions.push('all');
+        // `<type>:all` is the ACL bypass that `acl: true` adds; an action of that name would turn
+        // into it silently, on this type or once the type becomes ACL-controlled.
+        for (const reserved of RESERVED_ACTIONS) {
+          if (actions.includes(reserved)) {
+            invalid(
+              `Action "${resourceKey}:${reserved}" uses a reserved name: "${reserved}" is the permission that acl: true adds to bypass resource ACLs`,
+            );
+          }
+        }
+        if (resource.acl) actions.push('all');
         if (actions.length === 0) invalid(`Resource "${resourceKey}" declares no action`);
         resources.set(resourceKey, {
           resource: resourceKey,

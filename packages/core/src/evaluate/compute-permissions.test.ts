@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defineCatalog } from '../catalog/define-catalog.js';
 import { AccessModel } from '../model/access-model.js';
 import { createRoleRegistry } from '../roles/role-registry.js';
 import { testCatalog, testPresets } from '../test-support/fixtures.js';
@@ -79,6 +80,7 @@ describe('computePermissions', () => {
       roles: ['admin'],
       memberIds: ['bob'],
     });
+    m.setMembership({ orgId: 'partner', userId: 'bob', roles: [] });
     // in sub: admin's descendants set from the partner group, manager's from client
     expect(m.permissions('bob', 'sub').list()).toEqual([
       'members:read',
@@ -191,5 +193,47 @@ describe('computePermissions', () => {
       'reports:export',
     ]);
     expect(m.permissions('bob', 'other').size).toBe(0);
+  });
+});
+
+describe('long chains of conditions', () => {
+  const n = 60;
+  const actions = Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, `P${i}`]));
+  const catalog = defineCatalog({ m: { sections: { s: { resources: { c: { actions } } } } } });
+  const chain = (anchored: boolean) =>
+    createRoleRegistry(catalog, [
+      {
+        key: 'chain',
+        name: 'Chain',
+        self: [
+          ...(anchored ? ['c:p0'] : []),
+          // listed last-first: p40 needs p39 … p1 needs p0, so every pass adds only one
+          ...Array.from({ length: 40 }, (_, k) => ({
+            permission: `c:p${40 - k}`,
+            requires: `c:p${39 - k}`,
+          })),
+          // p50 needs p40 and p45; p45 and p46 need each other (an unanchored cycle)
+          { permission: 'c:p50', requires: ['c:p40', 'c:p45'] },
+          { permission: 'c:p45', requires: 'c:p46' },
+          { permission: 'c:p46', requires: 'c:p45' },
+          { permission: 'c:p51', requires: ['c:p40', 'c:p40'] },
+        ],
+      },
+    ]);
+  const query = {
+    subject: { userId: 'u', status: 'active' as const },
+    orgId: 'o',
+    ancestors: [],
+    member: true,
+    assignments: [{ orgId: 'o', roleKey: 'chain', source: { kind: 'direct' as const } }],
+  };
+
+  it('reaches the end of the chain and leaves the unanchored cycle denied', () => {
+    const held = computePermissions(chain(true), query);
+    expect(held.list()).toEqual([...Array.from({ length: 41 }, (_, i) => `c:p${i}`), 'c:p51']);
+  });
+
+  it('grants nothing of the chain without its anchor', () => {
+    expect(computePermissions(chain(false), query).size).toBe(0);
   });
 });

@@ -23,12 +23,15 @@ export function computePermissions<P extends string>(
 
   const words = new Uint32Array(wordsFor(catalog.size));
   const conditions: CompiledCondition[] = [];
+  const ancestors = query.ancestors.length > 8 ? new Set(query.ancestors) : query.ancestors;
+  const isAncestor = (orgId: string) =>
+    ancestors instanceof Set ? ancestors.has(orgId) : ancestors.includes(orgId);
   for (const assignment of query.assignments) {
     let grants: CompiledGrants | undefined;
     if (assignment.orgId === query.orgId) {
       if (!query.member) continue;
       grants = registry.get(assignment.roleKey, assignment.orgId)?.self;
-    } else if (query.ancestors.includes(assignment.orgId)) {
+    } else if (isAncestor(assignment.orgId)) {
       grants = registry.get(assignment.roleKey, assignment.orgId)?.descendants;
     }
     if (!grants) continue;
@@ -40,17 +43,19 @@ export function computePermissions<P extends string>(
 }
 
 /**
- * Adds each conditional grant whose requirements are held, repeating until nothing changes: the
- * least fixpoint, so mutually dependent conditions with no unconditional anchor stay denied.
+ * Adds each conditional grant whose requirements are held, until nothing changes: the least
+ * fixpoint, so mutually dependent conditions with no unconditional anchor stay denied. Two plain
+ * passes settle the usual case; what is still pending after them is settled by counting (each
+ * condition counts its missing requirements, each newly granted permission wakes only the
+ * conditions waiting for it), so a long chain of conditions costs linear time, not quadratic.
  */
 export function applyConditions(
   words: Uint32Array,
   conditions: readonly CompiledCondition[],
 ): void {
-  let pending = conditions.filter((c) => !testBit(words, c.index));
-  let changed = true;
-  while (changed && pending.length > 0) {
-    changed = false;
+  let pending = conditions;
+  for (let pass = 0; pass < 2 && pending.length > 0; pass++) {
+    let changed = false;
     const next: CompiledCondition[] = [];
     for (const c of pending) {
       if (testBit(words, c.index)) continue;
@@ -59,6 +64,46 @@ export function applyConditions(
         changed = true;
       } else next.push(c);
     }
+    if (!changed) return;
     pending = next;
+  }
+  if (pending.length > 0) settleByCounting(words, pending);
+}
+
+function settleByCounting(words: Uint32Array, conditions: readonly CompiledCondition[]): void {
+  const missing = new Int32Array(conditions.length);
+  const waiting = new Map<number, number[]>();
+  const granted: number[] = [];
+  const grant = (index: number) => {
+    if (testBit(words, index)) return;
+    setBit(words, index);
+    granted.push(index);
+  };
+  for (let c = 0; c < conditions.length; c++) {
+    const { index, requires } = conditions[c]!;
+    if (testBit(words, index)) continue;
+    let count = 0;
+    for (let w = 0; w < requires.length; w++) {
+      let word = (requires[w]! & ~words[w]!) >>> 0;
+      while (word !== 0) {
+        const low = word & -word;
+        const bit = (w << 5) + (31 - Math.clz32(low));
+        word = (word ^ low) >>> 0;
+        count++;
+        const list = waiting.get(bit);
+        if (list) list.push(c);
+        else waiting.set(bit, [c]);
+      }
+    }
+    missing[c] = count;
+    if (count === 0) grant(index);
+  }
+  while (granted.length > 0) {
+    const list = waiting.get(granted.pop()!);
+    if (!list) continue;
+    for (const c of list) {
+      missing[c]!--;
+      if (missing[c] === 0) grant(conditions[c]!.index);
+    }
   }
 }

@@ -38,6 +38,7 @@ function model() {
     ],
     grants: [
       {
+        orgId: 'client',
         resource: { type: 'directories', id: 'top' },
         principal: { kind: 'group', id: 'g1' },
         actions: ['read'],
@@ -121,7 +122,7 @@ describe('explain', () => {
       principal: { kind: 'group', id: 'g1' },
       inherited: true,
     });
-    m.setGrants({ type: 'directories', id: 'top' }, []);
+    m.setGrants('client', { type: 'directories', id: 'top' }, []);
     const denied = m.explain('bob', 'client', 'directories:read', {
       type: 'directories',
       id: 'leaf',

@@ -33,8 +33,26 @@ export type ExplainReason =
       readonly source: AssignmentSource;
       readonly missing: readonly string[];
     }
+  | {
+      /**
+       * A role the user holds gives nothing: it extends a role that does not exist, or sits in
+       * an `extends` cycle.
+       */
+      readonly kind: 'role-invalid';
+      readonly roleKey: string;
+      readonly orgId: string;
+      readonly source: AssignmentSource;
+      readonly problem: 'UNKNOWN_ROLE' | 'ROLE_CYCLE';
+      readonly message: string;
+    }
   | { readonly kind: 'no-role-grants' }
   | { readonly kind: 'resource-type-mismatch'; readonly resource: ResourceRef }
+  | {
+      /** The resource belongs to another organization than the one asked about. */
+      readonly kind: 'resource-other-org';
+      readonly resource: ResourceRef;
+      readonly resourceOrgId: string;
+    }
   | { readonly kind: 'acl-all'; readonly permission: string }
   | {
       readonly kind: 'acl-grant';
@@ -77,18 +95,30 @@ export function explain<P extends string>(
   const reasons: ExplainReason[] = [];
   if (subject.platformAdmin) reasons.push({ kind: 'platform-admin' });
   else {
+    const ancestors = new Set(query.ancestors);
     for (const a of query.assignments) {
       const scope =
         a.orgId === query.orgId
           ? query.member
             ? 'self'
             : undefined
-          : query.ancestors.includes(a.orgId)
+          : ancestors.has(a.orgId)
             ? 'descendants'
             : undefined;
       if (!scope) continue;
       const role = registry.get(a.roleKey, a.orgId);
       if (!role) continue;
+      if (role.problem) {
+        reasons.push({
+          kind: 'role-invalid',
+          roleKey: a.roleKey,
+          orgId: a.orgId,
+          source: a.source,
+          problem: role.problem.code,
+          message: role.problem.message,
+        });
+        continue;
+      }
       const grants: CompiledGrants = role[scope];
       const common = {
         roleKey: a.roleKey,
@@ -116,8 +146,8 @@ export function explain<P extends string>(
         );
       }
     }
-    const anyRole = reasons.length > 0;
-    const inherited = query.assignments.some((a) => query.ancestors.includes(a.orgId));
+    const anyRole = reasons.some((r) => r.kind === 'role' || r.kind === 'condition-unmet');
+    const inherited = query.assignments.some((a) => ancestors.has(a.orgId));
     if (!query.member && !inherited) reasons.unshift({ kind: 'not-member', orgId: query.orgId });
     else if (!anyRole) reasons.push({ kind: 'no-role-grants' });
   }
@@ -182,6 +212,10 @@ function reasonText(r: ExplainReason): string {
       return `role "${r.roleName}" ${sourceText(r.source)} in ${r.scope === 'self' ? 'this org' : `ancestor org ${r.orgId}`}${r.requires ? ` (condition met: ${r.requires.join(', ')})` : ''}`;
     case 'condition-unmet':
       return `role "${r.roleName}" would grant it but also requires ${r.missing.join(', ')}`;
+    case 'role-invalid':
+      return `role "${r.roleKey}" ${sourceText(r.source)} gives nothing: ${r.message}`;
+    case 'resource-other-org':
+      return `${r.resource.type} ${r.resource.id} belongs to organization ${r.resourceOrgId}, not this one`;
     case 'no-role-grants':
       return 'no role of the user grants it';
     case 'resource-type-mismatch':

@@ -16,11 +16,14 @@ import type {
   GroupRecord,
   MembershipRecord,
   OrgRecord,
+  ResourceGrantRecord,
+  ResourceInOrg,
   ResourceRecord,
   UserRecord,
 } from './types.js';
 
-const refKey = (r: ResourceRef) => `${r.type}\u0000${r.id}`;
+/** A resource of an org: resources are identified by `(org, type, id)`. */
+const refKey = (orgId: string, r: ResourceRef) => `${orgId}\u0000${r.type}\u0000${r.id}`;
 
 /**
  * An in-memory access model over plain records: the whole domain of DESIGN §2 that decisions
@@ -35,9 +38,12 @@ export class AccessModel<P extends string = string> {
   private readonly users = new Map<string, UserRecord>();
   private readonly memberships = new Map<string, MembershipRecord>();
   private readonly groups = new Map<string, GroupRecord>();
+  /** Group ids by member id, so a check reads only the user's groups. */
+  private readonly groupsByMember = new Map<string, Set<string>>();
   private customRoles: RoleDefinition<string>[] = [];
   private readonly resources = new Map<string, ResourceRecord>();
-  private grants: AclGrant[] = [];
+  /** Grants by the key of the resource they sit on, with that resource's org. */
+  private readonly grants = new Map<string, { orgId: string; list: AclGrant[] }>();
 
   constructor(catalog: Catalog<P>, presets: readonly RoleSpec<P>[], world?: Partial<AccessWorld>) {
     this.catalog = catalog;
@@ -48,7 +54,7 @@ export class AccessModel<P extends string = string> {
     for (const m of world?.memberships ?? []) this.setMembership(m);
     for (const g of world?.groups ?? []) this.upsertGroup(g);
     for (const r of world?.resources ?? []) this.upsertResource(r);
-    this.grants = [...(world?.grants ?? [])];
+    for (const g of world?.grants ?? []) this.addGrant(g);
     this.setCustomRoles(world?.customRoles ?? []);
   }
 
@@ -77,9 +83,10 @@ export class AccessModel<P extends string = string> {
   }
   removeMembership(orgId: string, userId: string): void {
     this.memberships.delete(`${orgId}/${userId}`);
-    for (const g of this.groups.values()) {
-      if (g.orgId === orgId && g.memberIds.includes(userId)) {
-        this.groups.set(g.id, { ...g, memberIds: g.memberIds.filter((id) => id !== userId) });
+    for (const id of [...(this.groupsByMember.get(userId) ?? [])]) {
+      const g = this.groups.get(id);
+      if (g?.orgId === orgId) {
+        this.upsertGroup({ ...g, memberIds: g.memberIds.filter((m) => m !== userId) });
       }
     }
   }
@@ -87,26 +94,51 @@ export class AccessModel<P extends string = string> {
     return this.memberships.get(`${orgId}/${userId}`);
   }
   upsertGroup(group: GroupRecord): void {
+    this.removeGroup(group.id);
     this.groups.set(group.id, group);
+    for (const userId of group.memberIds) {
+      let ids = this.groupsByMember.get(userId);
+      if (!ids) {
+        ids = new Set();
+        this.groupsByMember.set(userId, ids);
+      }
+      ids.add(group.id);
+    }
   }
   removeGroup(groupId: string): void {
+    const old = this.groups.get(groupId);
+    if (!old) return;
     this.groups.delete(groupId);
+    for (const userId of old.memberIds) {
+      const ids = this.groupsByMember.get(userId);
+      ids?.delete(groupId);
+      if (ids?.size === 0) this.groupsByMember.delete(userId);
+    }
   }
   setCustomRoles(roles: readonly RoleDefinition<string>[]): void {
     this.customRoles = [...roles];
     this.roles = this.baseRegistry.withCustomRoles(this.customRoles);
   }
   upsertResource(resource: ResourceRecord): void {
-    this.resources.set(refKey(resource), resource);
+    this.resources.set(refKey(resource.orgId, resource), resource);
   }
-  /** Replaces every grant on one resource. */
-  setGrants(resource: ResourceRef, grants: readonly AclGrant[]): void {
-    const key = refKey(resource);
-    this.grants = [...this.grants.filter((g) => refKey(g.resource) !== key), ...grants];
+  private addGrant({ orgId, ...grant }: ResourceGrantRecord): void {
+    const key = refKey(orgId, grant.resource);
+    const entry = this.grants.get(key);
+    if (entry) entry.list.push(grant);
+    else this.grants.set(key, { orgId, list: [grant] });
   }
-  grantsOn(resource: ResourceRef): AclGrant[] {
-    const key = refKey(resource);
-    return this.grants.filter((g) => refKey(g.resource) === key);
+  /** Replaces every grant on one resource of an org. */
+  setGrants(orgId: string, resource: ResourceRef, grants: readonly AclGrant[]): void {
+    const key = refKey(orgId, resource);
+    this.grants.delete(key);
+    for (const g of grants) {
+      this.addGrant({ ...g, orgId, resource: { type: resource.type, id: resource.id } });
+    }
+  }
+  /** The grants on one resource of an org. */
+  grantsOn(orgId: string, resource: ResourceRef): AclGrant[] {
+    return [...(this.grants.get(refKey(orgId, resource))?.list ?? [])];
   }
 
   /** Ancestors of an org, nearest first; stops on a cycle. */
@@ -122,12 +154,20 @@ export class AccessModel<P extends string = string> {
     return out;
   }
 
-  /** Groups of the user in the org and its ancestors. */
-  groupsOf(userId: string, orgId: string): GroupRecord[] {
-    const chain = new Set([orgId, ...this.ancestors(orgId)]);
-    return [...this.groups.values()].filter(
-      (g) => chain.has(g.orgId) && g.memberIds.includes(userId),
-    );
+  /**
+   * Groups of the user in the org and its ancestors, counting only groups of orgs the user is a
+   * member of: a group's roles (and ACL grants to it) apply to members of the group's org.
+   */
+  groupsOf(userId: string, orgId: string, ancestors = this.ancestors(orgId)): GroupRecord[] {
+    const ids = this.groupsByMember.get(userId);
+    if (!ids) return [];
+    const chain = new Set([orgId, ...ancestors]);
+    const out: GroupRecord[] = [];
+    for (const id of ids) {
+      const g = this.groups.get(id);
+      if (g && chain.has(g.orgId) && this.memberships.has(`${g.orgId}/${userId}`)) out.push(g);
+    }
+    return out;
   }
 
   /** Assembles the {@link AccessQuery} the evaluator needs, as the server does from SQL. */
@@ -140,7 +180,7 @@ export class AccessModel<P extends string = string> {
         assignments.push({ orgId: id, roleKey: role, source: { kind: 'direct' } });
       }
     }
-    for (const g of this.groupsOf(userId, orgId)) {
+    for (const g of this.groupsOf(userId, orgId, ancestors)) {
       for (const role of g.roles) {
         assignments.push({
           orgId: g.orgId,
@@ -162,20 +202,26 @@ export class AccessModel<P extends string = string> {
     };
   }
 
-  /** The ACL facts for one resource: its chain of ancestors and the grants on it. */
+  /**
+   * The ACL facts for one resource of `orgId`: its chain of ancestors in that org and the grants
+   * on them; the user's groups of that org and its ancestors.
+   */
   aclQuery(userId: string, orgId: string, resource: ResourceRef): AclQuery {
     const chain: ResourceRef[] = [];
+    const grants: AclGrant[] = [];
     const seen = new Set<string>();
     let current: ResourceRef | null | undefined = resource;
-    while (current && !seen.has(refKey(current))) {
-      seen.add(refKey(current));
+    while (current && !seen.has(refKey(orgId, current))) {
+      const key = refKey(orgId, current);
+      seen.add(key);
       chain.push({ type: current.type, id: current.id });
-      current = this.resources.get(refKey(current))?.parent;
+      const on = this.grants.get(key);
+      if (on) for (const g of on.list) grants.push(g);
+      current = this.resources.get(key)?.parent;
     }
-    const keys = new Set(chain.map(refKey));
     return {
       chain,
-      grants: this.grants.filter((g) => keys.has(refKey(g.resource))),
+      grants,
       userId,
       groupIds: this.groupsOf(userId, orgId).map((g) => g.id),
       orgId,
@@ -187,10 +233,14 @@ export class AccessModel<P extends string = string> {
     return computePermissions(this.roles, this.query(userId, orgId));
   }
 
-  /** DESIGN §3 `allowed(user, org, permission, resource?)`. */
-  allowed(userId: string, orgId: string, permission: P, resource?: ResourceRef): boolean {
+  /**
+   * DESIGN §3 `allowed(user, org, permission, resource?)`. The resource is one of `orgId`'s; a
+   * resource that names another org (a {@link ResourceRecord}) is denied.
+   */
+  allowed(userId: string, orgId: string, permission: P, resource?: ResourceInOrg): boolean {
     const permissions = this.permissions(userId, orgId);
     if (!resource) return permissions.has(permission);
+    if (resource.orgId !== undefined && resource.orgId !== orgId) return false;
     return checkResourceAccess(
       this.roles,
       permissions,
@@ -200,18 +250,31 @@ export class AccessModel<P extends string = string> {
   }
 
   /** Why `allowed` answers what it answers. */
-  explain(userId: string, orgId: string, permission: P, resource?: ResourceRef): Explanation {
+  explain(userId: string, orgId: string, permission: P, resource?: ResourceInOrg): Explanation {
+    const query = this.query(userId, orgId);
+    if (resource?.orgId !== undefined && resource.orgId !== orgId) {
+      const held = explain(this.roles, query, permission);
+      const ref = { type: resource.type, id: resource.id };
+      return {
+        ...held,
+        allowed: false,
+        reasons: [
+          ...held.reasons,
+          { kind: 'resource-other-org', resource: ref, resourceOrgId: resource.orgId },
+        ],
+      };
+    }
     return explain(
       this.roles,
-      this.query(userId, orgId),
+      query,
       permission,
       resource && this.aclQuery(userId, orgId, resource),
     );
   }
 
-  /** Who is notified about a resource (seed 002). */
-  notificationRecipients(resource: ResourceRef): NotificationRecipients {
-    const { chain, grants } = this.aclQuery('', '', resource);
+  /** Who is notified about a resource of an org. */
+  notificationRecipients(orgId: string, resource: ResourceRef): NotificationRecipients {
+    const { chain, grants } = this.aclQuery('', orgId, resource);
     return notificationRecipients(chain, grants, (id) => this.groups.get(id)?.memberIds ?? []);
   }
 
@@ -224,7 +287,9 @@ export class AccessModel<P extends string = string> {
       groups: [...this.groups.values()],
       customRoles: [...this.customRoles],
       resources: [...this.resources.values()],
-      grants: [...this.grants],
+      grants: [...this.grants.values()].flatMap(({ orgId, list }) =>
+        list.map((g) => ({ orgId, ...g })),
+      ),
     };
   }
 }

@@ -25,7 +25,10 @@ export interface MembershipRecord {
   readonly roles: readonly string[];
 }
 
-/** A named set of members of an org; its roles apply to every member (seed 003). */
+/**
+ * A named set of members of an org; its roles apply to every member. A listed user who is not a
+ * member of the group's org gets nothing from the group, there or in the orgs below it.
+ */
 export interface GroupRecord {
   readonly id: string;
   readonly orgId: string;
@@ -34,10 +37,25 @@ export interface GroupRecord {
   readonly memberIds: readonly string[];
 }
 
-/** A resource instance registered for ACLs, with its parent (directory trees, seed 000). */
+/**
+ * A resource instance registered for ACLs, with its parent (directory trees). A resource is
+ * identified by `(orgId, type, id)`: two orgs may each have a `docs/root`, and they are different
+ * resources. The parent is a resource of the same org.
+ */
 export interface ResourceRecord extends ResourceRef {
   readonly orgId: string;
   readonly parent?: ResourceRef | null;
+}
+
+/**
+ * A resource asked about in an org: a bare `{ type, id }` is that org's resource; a record that
+ * names another org (`orgId`) is another org's resource, and checks in this org deny it.
+ */
+export type ResourceInOrg = ResourceRef & { readonly orgId?: string };
+
+/** An ACL grant on the resource `(orgId, resource.type, resource.id)`. */
+export interface ResourceGrantRecord extends AclGrant {
+  readonly orgId: string;
 }
 
 /** Everything the access model knows: plain data, so it can be seeded, cloned and compared. */
@@ -48,5 +66,5 @@ export interface AccessWorld {
   readonly groups: readonly GroupRecord[];
   readonly customRoles: readonly RoleDefinition<string>[];
   readonly resources: readonly ResourceRecord[];
-  readonly grants: readonly AclGrant[];
+  readonly grants: readonly ResourceGrantRecord[];
 }

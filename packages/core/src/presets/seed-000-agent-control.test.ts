@@ -99,7 +99,7 @@ describe('seed 000: agent control center roles', () => {
   it('directory privileges: without "Access all directories" only granted subdirectories are open', () => {
     const m = acc();
     expect(m.allowed('user', 'acme', 'directories:read', dir('team-a'))).toBe(false);
-    m.setGrants(dir('team-a'), [
+    m.setGrants('acme', dir('team-a'), [
       {
         resource: dir('team-a'),
         principal: { kind: 'user', id: 'user' },

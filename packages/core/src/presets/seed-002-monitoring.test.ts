@@ -55,7 +55,7 @@ describe('seed 002: permission profiles composed into roles', () => {
   it('a viewer sees a monitor only once added to its ACL; Full Access sees all', () => {
     const m = org('viewer');
     expect(m.allowed('u', 'o', 'monitors:read', monitor)).toBe(false);
-    m.setGrants(monitor, [
+    m.setGrants('o', monitor, [
       { resource: monitor, principal: { kind: 'user', id: 'u' }, actions: ['read', 'update'] },
     ]);
     expect(m.allowed('u', 'o', 'monitors:read', monitor)).toBe(true);
@@ -66,7 +66,7 @@ describe('seed 002: permission profiles composed into roles', () => {
 
   it('e-mail addresses on an ACL are notified, never given access', () => {
     const m = org('viewer');
-    m.setGrants(monitor, [
+    m.setGrants('o', monitor, [
       {
         resource: monitor,
         principal: { kind: 'email', email: 'oncall@example.com' },
@@ -74,7 +74,7 @@ describe('seed 002: permission profiles composed into roles', () => {
       },
       { resource: monitor, principal: { kind: 'user', id: 'u' }, actions: ['read'] },
     ]);
-    expect(m.notificationRecipients(monitor)).toEqual({
+    expect(m.notificationRecipients('o', monitor)).toEqual({
       userIds: ['u'],
       emails: ['oncall@example.com'],
     });

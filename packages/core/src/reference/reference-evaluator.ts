@@ -1,85 +1,211 @@
 /**
- * A deliberately plain evaluator of DESIGN §3 over an {@link AccessWorld}: string sets, recursion
- * and loops, no bitsets, no caches, no shared code with the compiled path. Property tests check
- * that the compiled evaluator agrees with it on random worlds.
+ * A plain evaluator written from the rules in the package README ("The rules"), not from the
+ * compiled code: string sets, recursion and loops, no bitsets, no shared helpers with the compiled
+ * path. Property tests check that the compiled evaluator agrees with it on random worlds, so where
+ * the two were written from different readings of a rule, the tests find it.
  */
 import type { ResourceRef } from '../acl/types.js';
 import type { Catalog } from '../catalog/define-catalog.js';
-import type { AccessWorld } from '../model/types.js';
+import type { AccessWorld, GroupRecord } from '../model/types.js';
 import type { GrantEntry, RoleSpec } from '../roles/types.js';
 
-interface Perms {
-  plain: Set<string>;
-  conditional: { permission: string; requires: string[] }[];
+type Scope = 'self' | 'descendants';
+
+/** What a role gives in one scope: permissions outright, and ⭐ ones with their requirements. */
+interface Gives {
+  readonly outright: ReadonlySet<string>;
+  readonly starred: readonly {
+    readonly permission: string;
+    readonly requires: readonly string[];
+  }[];
 }
 
-function expand(catalog: Catalog, pattern: string): string[] {
-  if (pattern === '*') return [...catalog.permissions];
-  if (pattern.endsWith(':*')) {
-    const prefix = pattern.slice(0, -1);
-    return catalog.permissions.filter(
-      (p) => p.startsWith(prefix) && !p.slice(prefix.length).includes(':'),
+const NOTHING: Gives = { outright: new Set(), starred: [] };
+
+/** The reference's view of one world; resolved roles are remembered per world. */
+export class ReferenceWorld {
+  private readonly resolved = new Map<string, { self: Gives; descendants: Gives } | null>();
+
+  constructor(
+    readonly catalog: Catalog,
+    readonly presets: readonly RoleSpec[],
+    readonly world: AccessWorld,
+  ) {}
+
+  /** `*` is every permission; `type:*` every action of that type (its `all` too); else itself. */
+  private meaning(pattern: string): string[] {
+    const all = this.catalog.permissions;
+    if (pattern === '*') return [...all];
+    if (pattern.endsWith(':*')) {
+      const type = pattern.slice(0, pattern.length - 2);
+      return all.filter((p) => p.slice(0, p.indexOf(':')) === type);
+    }
+    return all.includes(pattern) ? [pattern] : [];
+  }
+
+  /** The role a key names when held in `orgId`: that org's custom role, else the preset. */
+  private role(key: string, orgId: string | null): { spec: RoleSpec; org: string | null } | null {
+    let custom: RoleSpec | undefined;
+    for (const c of this.world.customRoles) if (c.orgId === orgId && c.key === key) custom = c;
+    if (custom) return { spec: custom, org: orgId };
+    const preset = this.presets.find((p) => p.key === key);
+    return preset ? { spec: preset, org: null } : null;
+  }
+
+  /**
+   * What a role gives, or null when its `extends` chain reaches a missing role or loops: such a
+   * role gives nothing at all. A role's set is its base's set plus its own entries, minus its
+   * `remove` (which comes last, so it also strips the role's own entries).
+   */
+  private gives(
+    key: string,
+    orgId: string | null,
+    visiting: readonly string[] = [],
+  ): { self: Gives; descendants: Gives } | null {
+    const found = this.role(key, orgId);
+    if (!found) return null;
+    const id = `${found.org}|${key}`;
+    if (visiting.includes(id)) return null;
+    if (visiting.length === 0 && this.resolved.has(id)) return this.resolved.get(id)!;
+    let base: { self: Gives; descendants: Gives } | null = { self: NOTHING, descendants: NOTHING };
+    if (found.spec.extends !== undefined) {
+      base = this.gives(found.spec.extends, found.org, [...visiting, id]);
+    }
+    let out: { self: Gives; descendants: Gives } | null = null;
+    if (base) {
+      out = {
+        self: this.scopeGives(found.spec, 'self', base.self),
+        descendants: this.scopeGives(found.spec, 'descendants', base.descendants),
+      };
+    }
+    if (visiting.length === 0) this.resolved.set(id, out);
+    return out;
+  }
+
+  private scopeGives(spec: RoleSpec, scope: Scope, base: Gives): Gives {
+    const outright = new Set(base.outright);
+    const starred = [...base.starred];
+    const own: readonly GrantEntry<string>[] = spec[scope] ?? [];
+    for (const entry of own) {
+      if (typeof entry === 'string') {
+        for (const p of this.meaning(entry)) outright.add(p);
+        continue;
+      }
+      const requires = typeof entry.requires === 'string' ? [entry.requires] : entry.requires;
+      // a requirement the catalog does not know can never be met: the entry gives nothing
+      if (!requires.every((q) => this.catalog.permissions.includes(q))) continue;
+      for (const p of this.meaning(entry.permission)) starred.push({ permission: p, requires });
+    }
+    const taken = new Set((spec.remove?.[scope] ?? []).flatMap((p) => this.meaning(p)));
+    return {
+      outright: new Set([...outright].filter((p) => !taken.has(p))),
+      starred: starred.filter((s) => !taken.has(s.permission)),
+    };
+  }
+
+  private orgChain(orgId: string): string[] {
+    const up: string[] = [];
+    let parent = this.world.orgs.find((o) => o.id === orgId)?.parentId ?? null;
+    while (parent !== null && parent !== orgId && !up.includes(parent)) {
+      up.push(parent);
+      parent = this.world.orgs.find((o) => o.id === parent)?.parentId ?? null;
+    }
+    return up;
+  }
+
+  private isMember(userId: string, orgId: string): boolean {
+    return this.world.memberships.some((m) => m.userId === userId && m.orgId === orgId);
+  }
+
+  /** Groups that count for the user in `orgId`: of it or an ancestor, and of an org they belong to. */
+  groupsCounting(userId: string, orgId: string): GroupRecord[] {
+    const orgs = [orgId, ...this.orgChain(orgId)];
+    return this.world.groups.filter(
+      (g) =>
+        orgs.includes(g.orgId) && g.memberIds.includes(userId) && this.isMember(userId, g.orgId),
     );
   }
-  return catalog.permissions.includes(pattern) ? [pattern] : [];
-}
 
-function roleSpec(
-  world: AccessWorld,
-  presets: readonly RoleSpec[],
-  key: string,
-  orgId: string | null,
-): RoleSpec | undefined {
-  const custom = world.customRoles.find((r) => r.orgId === orgId && r.key === key);
-  return custom ?? presets.find((p) => p.key === key);
-}
-
-function rolePerms(
-  catalog: Catalog,
-  world: AccessWorld,
-  presets: readonly RoleSpec[],
-  spec: RoleSpec,
-  orgId: string | null,
-  scope: 'self' | 'descendants',
-): Perms {
-  const result: Perms = { plain: new Set(), conditional: [] };
-  if (spec.extends !== undefined) {
-    const base = roleSpec(world, presets, spec.extends, orgId);
-    if (base) {
-      const baseOrg = world.customRoles.some((r) => r.orgId === orgId && r.key === spec.extends)
-        ? orgId
-        : null;
-      const inherited = rolePerms(catalog, world, presets, base, baseOrg, scope);
-      for (const p of inherited.plain) result.plain.add(p);
-      result.conditional.push(...inherited.conditional);
+  /** Rules 1–3: the effective permissions of a user in an org. */
+  permissions(userId: string, orgId: string): Set<string> {
+    const user = this.world.users.find((u) => u.id === userId);
+    if (user?.status !== 'active') return new Set();
+    if (user.platformAdmin) return new Set(this.catalog.permissions);
+    const above = this.orgChain(orgId);
+    const held: { key: string; org: string }[] = [];
+    for (const m of this.world.memberships) {
+      if (m.userId !== userId) continue;
+      if (m.orgId !== orgId && !above.includes(m.orgId)) continue;
+      for (const key of m.roles) held.push({ key, org: m.orgId });
+    }
+    for (const g of this.groupsCounting(userId, orgId)) {
+      for (const key of g.roles) held.push({ key, org: g.orgId });
+    }
+    const member = this.isMember(userId, orgId);
+    const have = new Set<string>();
+    const starred: { permission: string; requires: readonly string[] }[] = [];
+    for (const h of held) {
+      // a role held in the org itself gives its self set (to members); one held above, its
+      // descendants set
+      if (h.org === orgId && !member) continue;
+      const gives = this.gives(h.key, h.org);
+      if (!gives) continue;
+      const scope = h.org === orgId ? gives.self : gives.descendants;
+      for (const p of scope.outright) have.add(p);
+      starred.push(...scope.starred);
+    }
+    // least fixpoint of the ⭐ entries
+    for (;;) {
+      const before = have.size;
+      for (const s of starred) if (s.requires.every((q) => have.has(q))) have.add(s.permission);
+      if (have.size === before) return have;
     }
   }
-  const entries: readonly GrantEntry<string>[] = spec[scope] ?? [];
-  for (const entry of entries) {
-    if (typeof entry === 'string') {
-      for (const p of expand(catalog, entry)) result.plain.add(p);
-    } else {
-      const requires = typeof entry.requires === 'string' ? [entry.requires] : [...entry.requires];
-      for (const p of expand(catalog, entry.permission))
-        result.conditional.push({ permission: p, requires });
-    }
-  }
-  const removed = new Set<string>();
-  for (const pattern of spec.remove?.[scope] ?? [])
-    for (const p of expand(catalog, pattern)) removed.add(p);
-  for (const p of removed) result.plain.delete(p);
-  result.conditional = result.conditional.filter((c) => !removed.has(c.permission));
-  return result;
-}
 
-function ancestorsOf(world: AccessWorld, orgId: string): string[] {
-  const out: string[] = [];
-  let current = world.orgs.find((o) => o.id === orgId)?.parentId ?? null;
-  while (current !== null && current !== orgId && !out.includes(current)) {
-    out.push(current);
-    current = world.orgs.find((o) => o.id === current)?.parentId ?? null;
+  /** Rule 4 on top of rules 1–3, for a resource of `orgId` (resources are (org, type, id)). */
+  allowed(
+    userId: string,
+    orgId: string,
+    permission: string,
+    resource?: ResourceRef & { readonly orgId?: string },
+  ): boolean {
+    const have = this.permissions(userId, orgId);
+    if (!have.has(permission)) return false;
+    if (!resource) return true;
+    if (resource.orgId !== undefined && resource.orgId !== orgId) return false;
+    const colon = permission.indexOf(':');
+    const type = permission.slice(0, colon);
+    const action = permission.slice(colon + 1);
+    if (resource.type !== type) return false;
+    if (!this.catalog.resources.get(type)?.acl) return true;
+    if (have.has(`${type}:all`)) return true;
+    // the resource and its parents in the same org, stopping on a loop
+    const chain: ResourceRef[] = [];
+    const onChain = (ref: ResourceRef) => chain.some((c) => c.type === ref.type && c.id === ref.id);
+    let at: ResourceRef | null | undefined = resource;
+    while (at && !onChain(at)) {
+      chain.push(at);
+      const ref: ResourceRef = at;
+      at = this.world.resources.find(
+        (x) => x.orgId === orgId && x.type === ref.type && x.id === ref.id,
+      )?.parent;
+    }
+    const groupIds = this.groupsCounting(userId, orgId).map((g) => g.id);
+    for (const g of this.world.grants) {
+      if (g.orgId !== orgId || !onChain(g.resource)) continue;
+      const p = g.principal;
+      const names =
+        (p.kind === 'user' && p.id === userId) || (p.kind === 'group' && groupIds.includes(p.id));
+      if (!names) continue;
+      if (g.actions) {
+        if (g.actions.includes(action)) return true;
+      } else if (g.role !== undefined) {
+        // a role grant passes the role's outright self actions only, never its ⭐ ones
+        if (this.gives(g.role, orgId)?.self.outright.has(permission)) return true;
+      }
+    }
+    return false;
   }
-  return out;
 }
 
 /** Effective permissions of a user in an org, as a plain set of strings. */
@@ -90,51 +216,7 @@ export function referencePermissions(
   userId: string,
   orgId: string,
 ): Set<string> {
-  const user = world.users.find((u) => u.id === userId);
-  if (user?.status !== 'active') return new Set();
-  if (user.platformAdmin) return new Set(catalog.permissions);
-  const ancestors = ancestorsOf(world, orgId);
-  const member = world.memberships.some((m) => m.orgId === orgId && m.userId === userId);
-  const held: { orgId: string; key: string }[] = [];
-  for (const m of world.memberships) {
-    if (m.userId === userId && (m.orgId === orgId || ancestors.includes(m.orgId))) {
-      for (const key of m.roles) held.push({ orgId: m.orgId, key });
-    }
-  }
-  for (const g of world.groups) {
-    if (g.memberIds.includes(userId) && (g.orgId === orgId || ancestors.includes(g.orgId))) {
-      for (const key of g.roles) held.push({ orgId: g.orgId, key });
-    }
-  }
-  const set = new Set<string>();
-  const conditional: { permission: string; requires: string[] }[] = [];
-  let inherits = false;
-  for (const h of held) {
-    const scope = h.orgId === orgId ? 'self' : 'descendants';
-    if (scope === 'self' && !member) continue;
-    const spec = roleSpec(world, presets, h.key, h.orgId);
-    if (!spec) continue;
-    const definedIn = world.customRoles.some((r) => r.orgId === h.orgId && r.key === h.key)
-      ? h.orgId
-      : null;
-    const perms = rolePerms(catalog, world, presets, spec, definedIn, scope);
-    if (scope === 'descendants' && (perms.plain.size > 0 || perms.conditional.length > 0))
-      inherits = true;
-    for (const p of perms.plain) set.add(p);
-    conditional.push(...perms.conditional);
-  }
-  if (!member && !inherits) return new Set();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const c of conditional) {
-      if (!set.has(c.permission) && c.requires.every((r) => set.has(r))) {
-        set.add(c.permission);
-        changed = true;
-      }
-    }
-  }
-  return set;
+  return new ReferenceWorld(catalog, presets, world).permissions(userId, orgId);
 }
 
 /** DESIGN §3 `allowed(user, org, permission, resource?)`, the plain way. */
@@ -147,39 +229,5 @@ export function referenceAllowed(
   permission: string,
   resource?: ResourceRef,
 ): boolean {
-  const perms = referencePermissions(catalog, presets, world, userId, orgId);
-  if (!perms.has(permission)) return false;
-  if (!resource) return true;
-  const [type, action] = permission.split(':') as [string, string];
-  if (resource.type !== type) return false;
-  if (!catalog.resources.get(type)?.acl) return true;
-  if (perms.has(`${type}:all`)) return true;
-  const chain: ResourceRef[] = [];
-  let current: ResourceRef | null | undefined = resource;
-  while (current && !chain.some((c) => c.type === current!.type && c.id === current!.id)) {
-    chain.push(current);
-    const ref: ResourceRef = current;
-    current = world.resources.find((r) => r.type === ref.type && r.id === ref.id)?.parent;
-  }
-  const ancestors = ancestorsOf(world, orgId);
-  const groupIds = world.groups
-    .filter(
-      (g) => g.memberIds.includes(userId) && (g.orgId === orgId || ancestors.includes(g.orgId)),
-    )
-    .map((g) => g.id);
-  return world.grants.some((g) => {
-    if (!chain.some((c) => c.type === g.resource.type && c.id === g.resource.id)) return false;
-    const p = g.principal;
-    const names =
-      (p.kind === 'user' && p.id === userId) || (p.kind === 'group' && groupIds.includes(p.id));
-    if (!names) return false;
-    if (g.actions) return g.actions.includes(action);
-    if (g.role === undefined) return false;
-    const spec = roleSpec(world, presets, g.role, orgId);
-    if (!spec) return false;
-    const definedIn = world.customRoles.some((r) => r.orgId === orgId && r.key === g.role)
-      ? orgId
-      : null;
-    return rolePerms(catalog, world, presets, spec, definedIn, 'self').plain.has(permission);
-  });
+  return new ReferenceWorld(catalog, presets, world).allowed(userId, orgId, permission, resource);
 }

@@ -1,6 +1,37 @@
 import type { Catalog } from '../catalog/define-catalog.js';
+import { ErrorCode, OrgkitDefinitionError } from '../errors/error-codes.js';
+import { wordsFor } from '../permission-set/bits.js';
 import { compileRole } from './compile-role.js';
 import type { CompiledRole, RoleDefinition, RoleSpec } from './types.js';
+import { validatePresets } from './validate-presets.js';
+
+/**
+ * Compiles a stored role without throwing: a role whose `extends` names a role that no longer
+ * exists, or that sits in an `extends` cycle, gives nothing and carries the problem.
+ */
+function compileStored<P extends string>(
+  catalog: Catalog<P>,
+  definition: RoleDefinition<P>,
+  lookup: (key: string, orgId: string | null) => RoleDefinition<P> | undefined,
+): CompiledRole<P> {
+  try {
+    return compileRole(catalog, definition, lookup);
+  } catch (error) {
+    if (!(error instanceof OrgkitDefinitionError)) throw error;
+    const empty = () => ({
+      unconditional: new Uint32Array(wordsFor(catalog.size)),
+      conditional: [],
+    });
+    const code = error.code === ErrorCode.ROLE_CYCLE ? 'ROLE_CYCLE' : 'UNKNOWN_ROLE';
+    return {
+      key: definition.key,
+      definition,
+      self: empty(),
+      descendants: empty(),
+      problem: { code, message: error.message },
+    };
+  }
+}
 
 /**
  * Resolves role keys to compiled roles. Presets are global; custom roles belong to one org and
@@ -8,7 +39,10 @@ import type { CompiledRole, RoleDefinition, RoleSpec } from './types.js';
  */
 export interface RoleRegistry<P extends string = string> {
   readonly catalog: Catalog<P>;
-  /** The role `key` as seen from `orgId`: that org's custom role, else the preset. */
+  /**
+   * The role `key` as seen from `orgId`: that org's custom role, else the preset. Never throws: a
+   * stored role with a broken `extends` comes back empty, with its `problem`.
+   */
   get(key: string, orgId: string | null): CompiledRole<P> | undefined;
   /** The definition of `key` as seen from `orgId`. */
   definition(key: string, orgId: string | null): RoleDefinition<P> | undefined;
@@ -62,7 +96,7 @@ function build<P extends string>(
       const cacheKey = def.kind === 'preset' ? key : `${def.orgId}/${key}`;
       let compiled = cache.get(cacheKey);
       if (!compiled) {
-        compiled = compileRole(shared.catalog, def, lookup);
+        compiled = compileStored(shared.catalog, def, lookup);
         cache.set(cacheKey, compiled);
       }
       return compiled;
@@ -74,13 +108,15 @@ function build<P extends string>(
 
 /**
  * Creates a registry over a catalog with preset roles (defined in code, not editable) and,
- * optionally, custom roles loaded from storage.
+ * optionally, custom roles loaded from storage. Presets are validated like custom roles; an
+ * invalid preset throws {@link OrgkitDefinitionError} naming the preset and the bad entry.
  */
 export function createRoleRegistry<P extends string>(
   catalog: Catalog<P>,
   presets: readonly RoleSpec<P>[],
   custom: readonly RoleDefinition<string>[] = [],
 ): RoleRegistry<P> {
+  validatePresets(catalog, presets);
   const definitions = presets.map(
     (spec): RoleDefinition<P> => ({ ...spec, kind: 'preset', orgId: null }),
   );

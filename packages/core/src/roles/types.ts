@@ -33,7 +33,13 @@ export interface RoleSpec<P extends string = string> {
   readonly descendants?: readonly GrantEntry<P>[];
   /** Key of a role whose permissions this one starts from (a preset, or a custom role of the org). */
   readonly extends?: string;
-  /** Permissions taken away from what `extends` gives. */
+  /**
+   * Permissions taken away from everything the role gives: what `extends` gives and the role's
+   * own `self` / `descendants` entries alike (so "everything but deleting the org" is
+   * `self: ['*'], remove: { self: ['organization:delete'] }`). Removal comes last, so a role
+   * cannot give back in its own list what it removes; an own entry that `remove` cancels entirely
+   * is refused as a contradiction.
+   */
   readonly remove?: {
     readonly self?: readonly GrantPattern<P>[];
     readonly descendants?: readonly GrantPattern<P>[];
@@ -66,4 +72,9 @@ export interface CompiledRole<P extends string = string> {
   readonly definition: RoleDefinition<P>;
   readonly self: CompiledGrants;
   readonly descendants: CompiledGrants;
+  /**
+   * Set when the role cannot be compiled (it extends a role that does not exist, or sits in an
+   * `extends` cycle): the role then gives nothing, and `explain()` reports this.
+   */
+  readonly problem?: { readonly code: 'UNKNOWN_ROLE' | 'ROLE_CYCLE'; readonly message: string };
 }

@@ -6,9 +6,31 @@ import {
   OK,
   OrgkitDefinitionError,
 } from '../errors/error-codes.js';
-import { compileRole, isKnownPattern } from './compile-role.js';
+import { DEFAULT_OWNERSHIP_ROLES, type OwnershipRoles } from '../invariants/ownership.js';
+import { compileRole } from './compile-role.js';
+import { inheritedModule, type RoleFieldProblem, roleSpecProblems } from './role-problems.js';
 import type { RoleRegistry } from './role-registry.js';
-import type { GrantEntry, RoleDefinition, RoleSpec } from './types.js';
+import type { RoleDefinition, RoleSpec } from './types.js';
+
+/**
+ * A role that declares a module other than the exclusive module of the role it extends would
+ * hold two levels at once; it must stay in its base's module (or declare none and inherit it).
+ */
+export function moduleConflict(
+  registry: Pick<RoleRegistry, 'catalog'>,
+  definition: RoleDefinition<string>,
+  lookup: (key: string, orgId: string | null) => RoleDefinition<string> | undefined,
+): RoleFieldProblem | undefined {
+  if (definition.module === undefined || definition.extends === undefined) return undefined;
+  const base = lookup(definition.extends, definition.orgId);
+  const baseModule = base && inheritedModule(base, lookup);
+  if (baseModule === undefined || baseModule === definition.module) return undefined;
+  if (!registry.catalog.modules.get(baseModule)?.exclusiveRoles) return undefined;
+  return {
+    path: 'module',
+    message: `extends "${definition.extends}", a level of the exclusive module "${baseModule}"; it cannot belong to "${definition.module}"`,
+  };
+}
 
 const ROLE_KEY = /^[a-z][a-z0-9_:.-]{0,63}$/;
 
@@ -37,36 +59,7 @@ export function validateRoleSpec<P extends string>(
   if (registry.presets.some((p) => p.key === spec.key)) {
     fields.push({ path: 'key', message: `"${spec.key}" is a preset role key` });
   }
-  if (spec.module !== undefined && !catalog.modules.has(spec.module)) {
-    fields.push({ path: 'module', message: `unknown module "${spec.module}"` });
-  }
-  const checkEntries = (scope: string, entries: readonly GrantEntry<string>[] | undefined) => {
-    entries?.forEach((entry, i) => {
-      const pattern = typeof entry === 'string' ? entry : entry.permission;
-      if (!isKnownPattern(catalog, pattern)) {
-        fields.push({ path: `${scope}[${i}]`, message: `unknown permission "${pattern}"` });
-      }
-      if (typeof entry !== 'string') {
-        const reqs = typeof entry.requires === 'string' ? [entry.requires] : entry.requires;
-        for (const r of reqs) {
-          if (!catalog.has(r)) {
-            fields.push({ path: `${scope}[${i}].requires`, message: `unknown permission "${r}"` });
-          }
-        }
-      }
-    });
-  };
-  checkEntries('self', spec.self);
-  checkEntries('descendants', spec.descendants);
-  spec.remove?.self?.forEach((p, i) => {
-    if (!isKnownPattern(catalog, p))
-      fields.push({ path: `remove.self[${i}]`, message: `unknown permission "${p}"` });
-  });
-  spec.remove?.descendants?.forEach((p, i) => {
-    if (!isKnownPattern(catalog, p)) {
-      fields.push({ path: `remove.descendants[${i}]`, message: `unknown permission "${p}"` });
-    }
-  });
+  fields.push(...roleSpecProblems(catalog, spec));
   if (fields.length === 0 && spec.extends !== undefined) {
     const candidate: RoleDefinition<P> = { ...(spec as RoleSpec<P>), kind: 'custom', orgId };
     const others = registry.customRoles(orgId).filter((r) => r.key !== spec.key);
@@ -78,6 +71,8 @@ export function validateRoleSpec<P extends string>(
         fields.push({ path: 'extends', message: error.message });
       } else throw error;
     }
+    const problem = moduleConflict(registry, candidate, (key, org) => trial.definition(key, org));
+    if (problem) fields.push(problem);
   }
   return fields.length === 0
     ? OK
@@ -97,9 +92,10 @@ export function checkExclusiveLevels<P extends string>(
   const byModule = new Map<string, string[]>();
   for (const key of new Set(roleKeys)) {
     const def = registry.definition(key, orgId);
-    if (def?.module === undefined || !registry.catalog.modules.get(def.module)?.exclusiveRoles)
-      continue;
-    byModule.set(def.module, [...(byModule.get(def.module) ?? []), key]);
+    // A role without a module of its own is a level of the module of the role it extends.
+    const module = def && inheritedModule(def, registry.definition);
+    if (module === undefined || !registry.catalog.modules.get(module)?.exclusiveRoles) continue;
+    byModule.set(module, [...(byModule.get(module) ?? []), key]);
   }
   for (const [module, keys] of byModule) {
     if (keys.length > 1) {
@@ -115,14 +111,23 @@ export function checkExclusiveLevels<P extends string>(
 
 /**
  * Checks a member's (or group's) role list: every role known in the org, assignable to that kind of
- * holder, and at most one role per module whose roles are exclusive levels (seed 001).
+ * holder, and at most one role per module whose roles are exclusive levels. The owner role is
+ * never given to a group: exactly one member holds it, and it moves only by a transfer.
  */
 export function checkRoleAssignment<P extends string>(
   registry: RoleRegistry<P>,
   orgId: string,
   roleKeys: readonly string[],
   holder: 'members' | 'groups',
+  ownership: OwnershipRoles = DEFAULT_OWNERSHIP_ROLES,
 ): CheckResult<{ roles: string[] }> {
+  if (holder === 'groups' && roleKeys.includes(ownership.owner)) {
+    return fail(
+      ErrorCode.OWNER_ROLE_REQUIRES_TRANSFER,
+      'The owner role is held by exactly one member and moves only by an ownership transfer; it cannot be given to a group',
+      { roles: [ownership.owner] },
+    );
+  }
   for (const key of roleKeys) {
     const def = registry.definition(key, orgId);
     if (!def) return fail(ErrorCode.UNKNOWN_ROLE, `Unknown role "${key}"`, { roles: [key] });

@@ -37,6 +37,11 @@ export function settingsChain(options: {
  * Resolves one setting down the chain (top first): the nearest level that sets it wins, unless a
  * level above locked it, in which case the highest lock wins and what is below is reported as
  * shadowed. The result says which level the value came from.
+ *
+ * A stored value the spec no longer accepts (its type changed, or a bound moved after the value
+ * was stored) is skipped and listed in `invalid`; the value comes from the levels above it (or the
+ * default). Its lock still holds: levels below stay shadowed, as {@link checkSettingWritable}
+ * reports them locked.
  */
 export function resolveSetting<S extends SettingSpec>(
   key: string,
@@ -49,6 +54,7 @@ export function resolveSetting<S extends SettingSpec>(
   let isDefault = true;
   let lockedBy: SettingScope | undefined;
   const shadowed: SettingScope[] = [];
+  const invalid: { scope: SettingScope; message: string }[] = [];
   for (const scope of chain) {
     const override = overrides.find((o) => o.key === key && sameScope(o.scope, scope));
     if (!override) continue;
@@ -56,11 +62,15 @@ export function resolveSetting<S extends SettingSpec>(
       shadowed.push(scope);
       continue;
     }
-    if (!validateSettingValue(spec, override.value).ok) continue;
+    if (override.locked) lockedBy = scope;
+    const check = validateSettingValue(spec, override.value);
+    if (!check.ok) {
+      invalid.push({ scope, message: check.message });
+      continue;
+    }
     value = override.value;
     source = scope;
     isDefault = false;
-    if (override.locked) lockedBy = scope;
   }
   return {
     key,
@@ -69,6 +79,7 @@ export function resolveSetting<S extends SettingSpec>(
     isDefault,
     ...(lockedBy ? { lockedBy } : {}),
     shadowed,
+    ...(invalid.length > 0 ? { invalid } : {}),
   };
 }
 

@@ -128,3 +128,51 @@ describe('settings waterfall', () => {
     );
   });
 });
+
+describe('a locked override whose value the spec no longer accepts', () => {
+  // the org locked 80 while max was 100; max is now 50
+  const lowered = { type: 'number', default: 10, min: 0, max: 50 } as const;
+  const stored: SettingOverride[] = [
+    { key: 'quota', scope: { level: 'org', id: 'client' }, value: 80, locked: true },
+    { key: 'quota', scope: { level: 'group', id: 'g1' }, value: 40 },
+  ];
+
+  it('keeps the lock: levels below stay shadowed, as writability says', () => {
+    const resolved = resolveSetting('quota', lowered, chain, stored);
+    expect(resolved.lockedBy).toEqual({ level: 'org', id: 'client' });
+    expect(resolved.shadowed).toEqual([{ level: 'group', id: 'g1' }]);
+    expect(resolved.value).not.toBe(40);
+    expect(
+      checkSettingWritable('quota', { level: 'group', id: 'g1' }, chain, stored),
+    ).toMatchObject({ ok: false, code: ErrorCode.SETTING_LOCKED });
+  });
+
+  it('reports the invalid value and falls back to the levels above it', () => {
+    expect(resolveSetting('quota', lowered, chain, stored)).toMatchObject({
+      value: 10,
+      isDefault: true,
+      source: { level: 'platform' },
+      invalid: [{ scope: { level: 'org', id: 'client' }, message: 'must be at most 50' }],
+    });
+    const above = [
+      ...stored,
+      { key: 'quota', scope: { level: 'org', id: 'partner' }, value: 30 },
+    ] satisfies SettingOverride[];
+    expect(resolveSetting('quota', lowered, chain, above)).toMatchObject({
+      value: 30,
+      source: { level: 'org', id: 'partner' },
+      lockedBy: { level: 'org', id: 'client' },
+    });
+  });
+
+  it('an unlocked invalid value is reported and skipped; the nearest valid one wins', () => {
+    const resolved = resolveSetting('quota', lowered, chain, [
+      { key: 'quota', scope: { level: 'org', id: 'client' }, value: 40 },
+      { key: 'quota', scope: { level: 'user', id: 'u1' }, value: 'lots' },
+    ]);
+    expect(resolved).toMatchObject({ value: 40, source: { level: 'org', id: 'client' } });
+    expect(resolved.invalid).toEqual([
+      { scope: { level: 'user', id: 'u1' }, message: 'expected a number' },
+    ]);
+  });
+});

@@ -73,4 +73,9 @@ export interface ResolvedSetting<V = unknown> {
   readonly lockedBy?: SettingScope;
   /** Overrides below the lock that were ignored because of it. */
   readonly shadowed: readonly SettingScope[];
+  /**
+   * Stored values the spec no longer accepts (e.g. its `max` was lowered after they were set),
+   * skipped in resolution; a lock set with such a value still holds.
+   */
+  readonly invalid?: readonly { readonly scope: SettingScope; readonly message: string }[];
 }

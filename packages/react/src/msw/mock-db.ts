@@ -317,7 +317,7 @@ export class MockDb {
         id: r.id,
         parent: r.parentId ? { type: r.type, id: r.parentId } : null,
       })),
-      grants: this.grants.map(({ orgId: _orgId, ...g }) => g),
+      grants: this.grants,
       customRoles: [...this.customRoles.values()].map((r) => r.def),
     });
     return this.cachedModel;

@@ -1,7 +1,7 @@
 import { checkExclusiveLevels, checkRoleAssignment } from '@orgkit/core';
 import type { Store } from '../store/store.js';
 import type { OrgAccess } from './access.js';
-import { assertOk, checkJoiningRoles } from './decisions.js';
+import { assertOk } from './decisions.js';
 import { checkRolesWithinCaller } from './roles.js';
 
 /**
@@ -14,7 +14,7 @@ export function checkGroupRoles(
   roleKeys: readonly string[],
   current: readonly string[] = [],
 ): void {
-  checkJoiningRoles(roleKeys);
+  // core refuses the owner role on groups, with the other assignment rules
   assertOk(checkRoleAssignment(access.registry, access.org.id, roleKeys, 'groups'));
   const changed = [
     ...roleKeys.filter((r) => !current.includes(r)),
