@@ -64,8 +64,10 @@ const ACL_FACTS = sql`(
       where g.org_id = ${p('orgId')} and (g.resource_type, g.resource_id) in (
         select type, id from up union select type, id from asked)) as grants,
     (select json_agg(g.id) from group_members gm join groups g on g.id = gm.group_id
+      join memberships m on m.org_id = g.org_id and m.user_id = gm.user_id
       where gm.user_id = ${p('userId')}
-        and g.org_id = any(${p('groupOrgIds')}::text[])) as group_ids
+        and g.org_id = any(${p('groupOrgIds')}::text[])
+        and m.status = 'active') as group_ids
 ) as facts`;
 
 const prepareAclFacts = (db: DbOrTx) =>
@@ -196,7 +198,8 @@ export function resourceStore(db: DbOrTx) {
     /**
      * For several resources at once, in one statement: each one's chain (itself, then its
      * ancestors, nearest first; an unregistered resource is a chain of itself), the grants on
-     * every resource of those chains, and the user's groups in the given orgs.
+     * every resource of those chains, and the user's groups in the given orgs where the user is an
+     * active member (a disabled membership brings no group's grants, as it brings no group's roles).
      */
     async aclFacts(
       orgId: string,

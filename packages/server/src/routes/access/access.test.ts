@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { aclGrants } from '../../db/schema/index.js';
 import { newId } from '../../lib/ids.js';
 import { backends } from '../../test-support/backends.js';
 import { agentControlAccess, groupMembers, groups } from '../../test-support/host-catalogs.js';
@@ -242,6 +243,46 @@ describe.each(backends)('resource ACLs ($name)', (backend) => {
         )
       ).status,
     ).toBe(404);
+  });
+
+  it("a disabled membership in an ancestor org brings none of that org's group grants", async () => {
+    const partner = await t.createOrg(owner, 'Partner');
+    const client = await t.createOrg(owner, 'Client', { parentId: partner });
+    const staff = await t.memberOf(client, 'staff@acl.test', ['user']);
+    await t.store.members.add(partner, staff.user!.id, ['user']);
+    const partnerGroup = newId('grp');
+    await t.store.db.insert(groups).values({ id: partnerGroup, orgId: partner, name: 'Staff' });
+    await t.store.db.insert(groupMembers).values({ groupId: partnerGroup, userId: staff.user!.id });
+    const clientDirs = (id: string) => `/v1/organizations/${client}/resources/directories/${id}`;
+    expect(
+      (await owner.request(clientDirs('books'), { method: 'PUT', json: { parentId: null } }))
+        .status,
+    ).toBe(201);
+    // The API shares with groups of the resource's own org; a stored grant to an ancestor org's
+    // group counts as well (the access model's rule), so it is written to storage directly here.
+    await t.store.db.insert(aclGrants).values({
+      id: newId('acl'),
+      orgId: client,
+      resourceType: 'directories',
+      resourceId: 'books',
+      principalType: 'group',
+      principalId: partnerGroup,
+      actions: ['read'],
+    });
+    const readsBooks = async () => {
+      const res = await staff.request(`/v1/organizations/${client}/access/check`, {
+        json: {
+          checks: [
+            { permission: 'directories:read', resource: { type: 'directories', id: 'books' } },
+          ],
+        },
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { results: { allowed: boolean }[] }).results[0]!.allowed;
+    };
+    expect(await readsBooks()).toBe(true);
+    await t.store.members.setStatus(partner, staff.user!.id, 'disabled');
+    expect(await readsBooks()).toBe(false);
   });
 
   it('drops the grants of a removed member and of a deleted group', async () => {
