@@ -1,22 +1,23 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Redis } from 'ioredis';
 import { type Access, createAccess } from './access/access.js';
 import { createExternalJwtVerifier } from './auth/external-jwt.js';
-import { createPasswordHasher } from './auth/password.js';
+import { assertHasherAllowed, type PasswordHasher } from './auth/password.js';
 import type { AppEnv, ServerDeps } from './context.js';
 import { ApiError } from './errors/api-error.js';
 import { defaultHook } from './errors/default-hook.js';
 import { ErrorCode } from './errors/error-codes.js';
 import { onError } from './errors/on-error.js';
 import { problemResponse } from './errors/problem.js';
-import { createLogger, silentLogger } from './logger.js';
-import { createMailer } from './mail/mailer.js';
+import { type Logger, silentLogger } from './log.js';
+import { createMailer, type MailTransport } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestContext } from './middleware/request-context.js';
-import { type OrgkitAppOptions, resolveOptions } from './options.js';
+import { type OrgkitAppOptions, type PasswordHashingOptions, resolveOptions } from './options.js';
 import { createRateLimiters } from './rate-limit/rate-limiter.js';
 import { accessCheckRoutes } from './routes/access/check.js';
 import { grantRoutes } from './routes/access/grants.js';
@@ -59,27 +60,52 @@ export const OPENAPI_INFO = {
 } as const;
 
 /**
- * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and `/dev/outbox`
- * outside production. Mount it in a host with `host.route('/', app)` or serve it directly.
- *
- * @example
- * const database = await openDatabase({ kind: 'pglite', dataDir: './.orgkit-data' });
- * await database.migrate();
- * const app = createOrgkitApp({ database });
- * serve({ fetch: app.fetch, port: 3000 });
+ * The Node-only pieces of an app, supplied by the Node entry (`@orgkit/server`) and absent from
+ * the portable one (`@orgkit/server/portable`), so the portable module graph imports no Node-only
+ * module. Each is used only when its option asks for it.
  */
-export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): OrgkitApp {
+export interface AppPlatform {
+  /** The password hasher when none is passed (argon2id in Node). */
+  readonly passwordHasher?: (cost: Required<PasswordHashingOptions>) => PasswordHasher;
+  /** The logger when none is passed (pino in Node). */
+  readonly logger?: () => Logger;
+  /** The transport for `mail.smtpUrl`. */
+  readonly smtpTransport?: (url: string) => MailTransport;
+  /** The client for `rateLimits.redisUrl`. */
+  readonly connectRedis?: (url: string) => Redis;
+  /** The Scalar bundle served at `/docs/scalar.js`. */
+  readonly scalarBundle?: () => Promise<string>;
+}
+
+/** Options of an app: {@link OrgkitAppOptions} and an access layer to share between apps. */
+export type CreateAppInput = OrgkitAppOptions & { access?: Access };
+
+/**
+ * Builds the Orgkit HTTP app on `platform`: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and
+ * `/dev/outbox` outside production. Hosts call `createOrgkitApp` of the Node or portable entry.
+ */
+export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): OrgkitApp {
   const options = resolveOptions(input);
   const store = createStore(input.database.db);
+  const passwords = input.passwordHasher ?? platform.passwordHasher?.(options.auth.passwordHashing);
+  if (!passwords) {
+    throw new Error(
+      'Pass passwordHasher: the portable entry has no argon2id (the Node entry @orgkit/server does).',
+    );
+  }
+  assertHasherAllowed(passwords, options.production);
   const deps: ServerDeps = {
     options,
     database: input.database,
     store,
-    mailer: createMailer(options.mail, store),
-    passwords: createPasswordHasher(options.auth.passwordHashing),
+    mailer: createMailer(options.mail, store, platform.smtpTransport),
+    passwords,
     access: input.access ?? createAccess(),
-    logger: input.logger === false ? silentLogger() : (input.logger ?? createLogger()),
-    rateLimiters: createRateLimiters(input.rateLimits),
+    logger:
+      input.logger === false
+        ? silentLogger()
+        : (input.logger ?? platform.logger?.() ?? silentLogger()),
+    rateLimiters: createRateLimiters(input.rateLimits, platform.connectRedis),
   };
   const verifyJwt =
     options.auth.mode === 'external' && options.auth.external
@@ -154,7 +180,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
     info: OPENAPI_INFO,
     servers: [{ url: '/' }],
   });
-  app.route('/', docsRoutes());
+  app.route('/', docsRoutes(platform.scalarBundle));
   if (!options.production) {
     app.route('/', outboxRoutes);
   }

@@ -1,7 +1,7 @@
-import type { Logger } from 'pino';
 import type { Access } from './access/access.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Database } from './db/database.js';
+import type { Logger } from './log.js';
 import type { Mailer } from './mail/mailer.js';
 import type { ResolvedOptions } from './options.js';
 import type { RateLimiters } from './rate-limit/rate-limiter.js';

@@ -1,8 +1,9 @@
 import type { SettingsSpec } from '@orgkit/core';
 import type { JSONWebKeySet } from 'jose';
-import type { Transporter } from 'nodemailer';
-import type { Logger } from 'pino';
+import { type PasswordHasher, processIsProduction } from './auth/password.js';
 import type { Database } from './db/database.js';
+import type { Logger } from './log.js';
+import type { MailTransport } from './mail/mailer.js';
 import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
 import { orgkitSettings } from './settings/orgkit-settings.js';
 
@@ -50,8 +51,8 @@ export interface AuthOptions {
 /** Mail delivery. Without `smtpUrl` or `transport`, mail goes to the dev outbox table. */
 export interface MailOptions {
   readonly smtpUrl?: string;
-  /** A ready nodemailer transport (takes precedence over `smtpUrl`). */
-  readonly transport?: Transporter;
+  /** A ready transport, e.g. a nodemailer one (takes precedence over `smtpUrl`). */
+  readonly transport?: MailTransport;
   /** Sender address. Default `Orgkit <no-reply@orgkit.local>`. */
   readonly from?: string;
 }
@@ -74,8 +75,17 @@ export interface OrgkitAppOptions {
   readonly baseUrl?: string;
   /** Production mode: Secure cookies, no `/dev` routes. Default `NODE_ENV === 'production'`. */
   readonly production?: boolean;
-  /** A pino logger, or false to log nothing. Default: a pino logger at `info`. */
+  /**
+   * A logger (pino fits), or false to log nothing. Default: in the Node entry a pino logger at
+   * `info`; in the portable entry nothing.
+   */
   readonly logger?: Logger | false;
+  /**
+   * How passwords are hashed. Default (Node entry): argon2id with `auth.passwordHashing`. The
+   * portable entry has no native argon2id and needs one passed. A hasher marked `insecure` is
+   * refused in production.
+   */
+  readonly passwordHasher?: PasswordHasher;
   readonly auth?: AuthOptions;
   readonly mail?: MailOptions;
   readonly organizations?: OrganizationOptions;
@@ -129,7 +139,7 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
   }
   return {
     baseUrl: (options.baseUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
-    production: options.production ?? process.env.NODE_ENV === 'production',
+    production: options.production ?? processIsProduction(),
     auth: {
       mode: auth.mode ?? 'builtin',
       ...(auth.external ? { external: auth.external } : {}),

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { MailOptions } from '../options.js';
 import type { Store } from '../store/store.js';
 
@@ -21,11 +20,31 @@ export interface Mailer {
   send(message: MailMessage, store?: Store): Promise<void>;
 }
 
-/** SMTP via nodemailer when configured, else the outbox table. */
-export function createMailer(options: MailOptions & { from: string }, defaultStore: Store): Mailer {
+/** Delivers one message (a nodemailer transport fits). */
+export interface MailTransport {
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+  }): Promise<unknown>;
+}
+
+/**
+ * `options.transport`, else SMTP at `options.smtpUrl` through `smtp` (the Node entry's
+ * nodemailer), else the outbox table. SMTP is loaded only when configured.
+ */
+export function createMailer(
+  options: MailOptions & { from: string },
+  defaultStore: Store,
+  smtp?: (url: string) => MailTransport,
+): Mailer {
+  if (options.smtpUrl && !options.transport && !smtp) {
+    throw new Error('mail.smtpUrl needs the Node entry of @orgkit/server, or pass mail.transport.');
+  }
   const transport =
-    options.transport ??
-    (options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined);
+    options.transport ?? (options.smtpUrl && smtp ? smtp(options.smtpUrl) : undefined);
   if (transport) {
     return {
       kind: 'smtp',

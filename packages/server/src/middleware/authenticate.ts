@@ -45,7 +45,7 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
     }
     const token = sessionTokenFrom(c);
     if (token) {
-      const found = await store.sessions.findValid(sha256(token), now);
+      const found = await store.sessions.findValid(await sha256(token), now);
       if (!found || found.user.status === 'disabled') {
         if (found) await store.sessions.deleteAllForUser(found.user.id);
         clearSessionCookies(c);
@@ -57,8 +57,9 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
           const fresh = generateToken();
           const expiresAt = new Date(now.getTime() + options.auth.sessionTtlSeconds * 1000);
           const graceUntil = new Date(now.getTime() + ROTATION_GRACE_MS);
+          const freshHash = await sha256(fresh);
           const rotated = await store.transaction((tx) =>
-            tx.sessions.rotate(session, sha256(fresh), expiresAt, graceUntil),
+            tx.sessions.rotate(session, freshHash, expiresAt, graceUntil),
           );
           if (rotated) {
             session = rotated;
@@ -84,7 +85,7 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
 
     async function bearerPrincipal(token: string): Promise<Principal> {
       if (token.startsWith(API_KEY_PREFIX)) {
-        const found = await store.users.findApiKeyByHash(sha256(token));
+        const found = await store.users.findApiKeyByHash(await sha256(token));
         if (!found || found.key.revokedAt || (found.key.expiresAt && found.key.expiresAt <= now)) {
           throw unauthenticated('Invalid API key.');
         }

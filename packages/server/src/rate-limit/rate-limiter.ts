@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -103,8 +103,14 @@ function limiter(
   };
 }
 
-/** Builds the auth and API-key limiters from options. */
-export function createRateLimiters(options: RateLimitOptions = {}): RateLimiters {
+/**
+ * Builds the auth and API-key limiters from options. `connectRedis` (the Node entry's ioredis)
+ * is called only when `redisUrl` is set.
+ */
+export function createRateLimiters(
+  options: RateLimitOptions = {},
+  connectRedis?: (url: string) => Redis,
+): RateLimiters {
   if (options.enabled === false) {
     return {
       auth: undefined,
@@ -115,10 +121,13 @@ export function createRateLimiters(options: RateLimitOptions = {}): RateLimiters
       close: async () => {},
     };
   }
+  if (!options.redis && options.redisUrl && !connectRedis) {
+    throw new Error(
+      'rateLimits.redisUrl needs the Node entry of @orgkit/server, or pass rateLimits.redis.',
+    );
+  }
   const owned =
-    !options.redis && options.redisUrl
-      ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
-      : undefined;
+    !options.redis && options.redisUrl && connectRedis ? connectRedis(options.redisUrl) : undefined;
   // Connection errors are expected during outages: the memory insurance limiter takes over.
   owned?.on('error', (error: Error) => options.onRedisError?.(error));
   const redis = options.redis ?? owned;

@@ -78,8 +78,9 @@ export function memberStore(db: DbOrTx) {
       userId: string,
       roleKeys: readonly string[],
       status: MembershipStatus = 'active',
+      joinedAt: Date = new Date(),
     ) {
-      await db.insert(memberships).values({ orgId, userId, status, createdAt: new Date() });
+      await db.insert(memberships).values({ orgId, userId, status, createdAt: joinedAt });
       if (roleKeys.length > 0) {
         await db
           .insert(memberRoles)

@@ -18,7 +18,7 @@ export async function sendPasswordReset(deps: ServerDeps, tx: Store, user: User)
   const { options, mailer } = deps;
   const token = generateToken();
   const expiresAt = new Date(options.now().getTime() + options.auth.passwordResetTtlSeconds * 1000);
-  await tx.users.createPasswordReset(user.id, sha256(token), expiresAt);
+  await tx.users.createPasswordReset(user.id, await sha256(token), expiresAt);
   const link = `${options.baseUrl}/reset-password?token=${encodeURIComponent(token)}`;
   await mailer.send(passwordResetMail({ to: user.email, link, expiresAt }), tx);
 }
@@ -90,7 +90,7 @@ passwordResetRoutes.openapi(confirmReset, async (c) => {
   const { token, password } = c.req.valid('json');
   const passwordHash = await deps.passwords.hash(password);
   await deps.store.transaction(async (tx) => {
-    const userId = await tx.users.consumePasswordReset(sha256(token), deps.options.now());
+    const userId = await tx.users.consumePasswordReset(await sha256(token), deps.options.now());
     if (!userId)
       throw new ApiError(400, ErrorCode.TOKEN_INVALID, 'This link is invalid, used or expired.');
     const user = await tx.users.findById(userId);
