@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkResourceAccess } from '@orgkit/core';
 import type { Permission } from '../../access/access.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { requireAclType } from '../../access/resource-access.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 import { ResourceSchema } from './schemas.js';
 
@@ -13,7 +14,8 @@ export const listResourceRoutes = createRouter();
 /** Most resources of one type an org may list in one answer. */
 const MAX = 5000;
 
-const listRoute = createRoute({
+const listRoute = defineRoute({
+  operationId: 'listResources',
   method: 'get',
   path: '/organizations/{orgId}/resources/{type}',
   tags: ['access'],

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkApiKeyGrant } from '../../access/api-keys.js';
 import { auditActor } from '../../audit/actor.js';
 import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
@@ -7,13 +7,15 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { generateToken, sha256 } from '../../lib/tokens.js';
 import { API_KEY_PREFIX, requirePrincipal } from '../../middleware/authenticate.js';
 import { idempotent } from '../../middleware/idempotency.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { ApiKeySchema, KeyId, toApiKey } from './schemas.js';
 
 /** The caller's own API keys (seed 000 "API Access"). */
 export const myApiKeyRoutes = createRouter();
 
-const listMine = createRoute({
+const listMine = defineRoute({
+  operationId: 'listMyApiKeys',
   method: 'get',
   path: '/me/api-keys',
   tags: ['api-keys'],
@@ -43,7 +45,8 @@ const CreatedApiKey = z
   })
   .openapi('CreatedApiKey');
 
-const createMine = createRoute({
+const createMine = defineRoute({
+  operationId: 'createMyApiKey',
   method: 'post',
   path: '/me/api-keys',
   tags: ['api-keys'],
@@ -110,7 +113,8 @@ myApiKeyRoutes.openapi(createMine, async (c) => {
   return c.json({ apiKey: toApiKey(key, now), secret }, 201);
 });
 
-const revokeMine = createRoute({
+const revokeMine = defineRoute({
+  operationId: 'revokeMyApiKey',
   method: 'delete',
   path: '/me/api-keys/{keyId}',
   tags: ['api-keys'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Permission } from '../../access/access.js';
 import {
   checkGroupMembershipChange,
@@ -12,6 +12,7 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import type { Store } from '../../store/store.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import { PageQuery } from '../schemas.js';
@@ -58,7 +59,8 @@ const GroupPage = z
   .object({ items: z.array(GroupSchema), nextCursor: z.string().nullable() })
   .openapi('GroupPage');
 
-const listGroups = createRoute({
+const listGroups = defineRoute({
+  operationId: 'listGroups',
   method: 'get',
   path: '/organizations/{orgId}/groups',
   tags: ['groups'],
@@ -94,7 +96,8 @@ groupRoutes.openapi(listGroups, async (c) => {
   );
 });
 
-const createGroup = createRoute({
+const createGroup = defineRoute({
+  operationId: 'createGroup',
   method: 'post',
   path: '/organizations/{orgId}/groups',
   tags: ['groups'],
@@ -154,7 +157,8 @@ groupRoutes.openapi(createGroup, async (c) => {
   return c.json(created, 201);
 });
 
-const getGroup = createRoute({
+const getGroup = defineRoute({
+  operationId: 'getGroup',
   method: 'get',
   path: '/organizations/{orgId}/groups/{groupId}',
   tags: ['groups'],
@@ -173,7 +177,8 @@ groupRoutes.openapi(getGroup, async (c) => {
   return c.json(toGroupDetail(group, await store.groups.members(groupId)), 200);
 });
 
-const updateGroup = createRoute({
+const updateGroup = defineRoute({
+  operationId: 'updateGroup',
   method: 'patch',
   path: '/organizations/{orgId}/groups/{groupId}',
   tags: ['groups'],
@@ -217,7 +222,8 @@ groupRoutes.openapi(updateGroup, async (c) => {
   return c.json(toGroup(updated), 200);
 });
 
-const deleteGroup = createRoute({
+const deleteGroup = defineRoute({
+  operationId: 'deleteGroup',
   method: 'delete',
   path: '/organizations/{orgId}/groups/{groupId}',
   tags: ['groups'],

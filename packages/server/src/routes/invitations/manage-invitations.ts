@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkGrantableRoles, checkJoiningRoles } from '../../access/decisions.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
@@ -9,6 +9,7 @@ import { isEmail, parseEmailList } from '../../lib/email.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import { effectiveStatus } from '../../store/invitations.js';
+import { defineRoute } from '../define-route.js';
 import { RolesField } from '../members/schemas.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
@@ -26,7 +27,8 @@ const InvitationPage = z
   .object({ items: z.array(InvitationSchema), nextCursor: z.string().nullable() })
   .openapi('InvitationPage');
 
-const listInvitations = createRoute({
+const listInvitations = defineRoute({
+  operationId: 'listInvitations',
   method: 'get',
   path: '/organizations/{orgId}/invitations',
   tags: ['invitations'],
@@ -85,7 +87,8 @@ const InviteResult = z
   })
   .openapi('InviteResult');
 
-const createInvitations = createRoute({
+const createInvitations = defineRoute({
+  operationId: 'createInvitations',
   method: 'post',
   path: '/organizations/{orgId}/invitations',
   tags: ['invitations'],
@@ -177,7 +180,8 @@ manageInvitationRoutes.openapi(createInvitations, async (c) => {
   return c.json({ results }, 201);
 });
 
-const resendInvitation = createRoute({
+const resendInvitation = defineRoute({
+  operationId: 'resendInvitation',
   method: 'post',
   path: '/organizations/{orgId}/invitations/{invitationId}/resend',
   tags: ['invitations'],
@@ -226,7 +230,8 @@ manageInvitationRoutes.openapi(resendInvitation, async (c) => {
   return c.json(toInvitation(updated, now), 200);
 });
 
-const revokeInvitation = createRoute({
+const revokeInvitation = defineRoute({
+  operationId: 'revokeInvitation',
   method: 'delete',
   path: '/organizations/{orgId}/invitations/{invitationId}',
   tags: ['invitations'],

@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { actorOf } from '../../access/access.js';
 import { notFound } from '../../errors/api-error.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrganizationSchema, toOrganization } from '../organizations/schemas.js';
 import { toUser, UserSchema } from '../schemas.js';
@@ -9,7 +10,8 @@ import { toUser, UserSchema } from '../schemas.js';
 /** The caller: profile, organizations, compiled permissions, active org. */
 export const meRoutes = createRouter();
 
-const getMe = createRoute({
+const getMe = defineRoute({
+  operationId: 'getMe',
   method: 'get',
   path: '/me',
   tags: ['me'],
@@ -29,7 +31,8 @@ const MyOrganization = z
   })
   .openapi('MyOrganization');
 
-const myOrganizations = createRoute({
+const myOrganizations = defineRoute({
+  operationId: 'listMyOrganizations',
   method: 'get',
   path: '/me/organizations',
   tags: ['me'],
@@ -65,7 +68,8 @@ const SerializedSet = z
   .object({ v: z.literal(1), catalog: z.string(), bits: z.string() })
   .openapi('SerializedPermissionSet');
 
-const myPermissions = createRoute({
+const myPermissions = defineRoute({
+  operationId: 'getMyPermissions',
   method: 'get',
   path: '/me/permissions',
   tags: ['me'],
@@ -96,7 +100,8 @@ meRoutes.openapi(myPermissions, async (c) => {
   );
 });
 
-const setActive = createRoute({
+const setActive = defineRoute({
+  operationId: 'setActiveOrganization',
   method: 'put',
   path: '/me/active-organization',
   tags: ['me'],

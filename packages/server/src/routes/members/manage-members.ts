@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Permission } from '../../access/access.js';
 import {
   checkDisable,
@@ -15,6 +15,7 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import { userScopeId } from '../../store/settings.js';
 import { sendPasswordReset } from '../auth/password-reset.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import { EmailField, NameField, PasswordField } from '../schemas.js';
@@ -23,7 +24,8 @@ import { MemberParams, MemberSchema, RolesField, toMember } from './schemas.js';
 /** Changing members: create a user directly, update roles and status, remove, reset password. */
 export const manageMemberRoutes = createRouter();
 
-const createMember = createRoute({
+const createMember = defineRoute({
+  operationId: 'createMember',
   method: 'post',
   path: '/organizations/{orgId}/members',
   tags: ['members'],
@@ -83,7 +85,8 @@ manageMemberRoutes.openapi(createMember, async (c) => {
   return c.json(toMember(member), 201);
 });
 
-const updateMember = createRoute({
+const updateMember = defineRoute({
+  operationId: 'updateMember',
   method: 'patch',
   path: '/organizations/{orgId}/members/{userId}',
   tags: ['members'],
@@ -150,7 +153,8 @@ manageMemberRoutes.openapi(updateMember, async (c) => {
   return c.json(toMember(updated), 200);
 });
 
-const removeMember = createRoute({
+const removeMember = defineRoute({
+  operationId: 'removeMember',
   method: 'delete',
   path: '/organizations/{orgId}/members/{userId}',
   tags: ['members'],
@@ -184,7 +188,8 @@ manageMemberRoutes.openapi(removeMember, async (c) => {
   return c.body(null, 204);
 });
 
-const resetPassword = createRoute({
+const resetPassword = defineRoute({
+  operationId: 'resetMemberPassword',
   method: 'post',
   path: '/organizations/{orgId}/members/{userId}/password-reset',
   tags: ['members'],

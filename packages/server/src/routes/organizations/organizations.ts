@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkJoin, OWNER_ROLE } from '../../access/decisions.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import type { Store } from '../../store/store.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { NameField, PageQuery } from '../schemas.js';
 import { OrganizationSchema, OrgParams, SlugField, slugify, toOrganization } from './schemas.js';
@@ -27,7 +28,8 @@ async function freeSlug(store: Store, wanted: string | undefined, name: string):
   return `${base}-${randomBytes(3).toString('hex')}`;
 }
 
-const createOrg = createRoute({
+const createOrg = defineRoute({
+  operationId: 'createOrganization',
   method: 'post',
   path: '/organizations',
   tags: ['organizations'],
@@ -90,7 +92,8 @@ organizationRoutes.openapi(createOrg, async (c) => {
   return c.json(toOrganization(org), 201);
 });
 
-const getOrg = createRoute({
+const getOrg = defineRoute({
+  operationId: 'getOrganization',
   method: 'get',
   path: '/organizations/{orgId}',
   tags: ['organizations'],
@@ -105,7 +108,8 @@ organizationRoutes.openapi(getOrg, async (c) => {
   return c.json(toOrganization(org), 200);
 });
 
-const updateOrg = createRoute({
+const updateOrg = defineRoute({
+  operationId: 'updateOrganization',
   method: 'patch',
   path: '/organizations/{orgId}',
   tags: ['organizations'],
@@ -147,7 +151,8 @@ organizationRoutes.openapi(updateOrg, async (c) => {
   return c.json(toOrganization(updated), 200);
 });
 
-const deleteOrg = createRoute({
+const deleteOrg = defineRoute({
+  operationId: 'deleteOrganization',
   method: 'delete',
   path: '/organizations/{orgId}',
   tags: ['organizations'],
@@ -183,7 +188,8 @@ const OrgPage = z
   .object({ items: z.array(OrganizationSchema), nextCursor: z.string().nullable() })
   .openapi('OrganizationPage');
 
-const listChildren = createRoute({
+const listChildren = defineRoute({
+  operationId: 'listChildOrganizations',
   method: 'get',
   path: '/organizations/{orgId}/children',
   tags: ['organizations'],

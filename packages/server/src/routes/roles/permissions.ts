@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { describeCatalog } from '@orgkit/core';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 
 /** The permission catalog (`GET /v1/permissions`). */
@@ -43,7 +44,8 @@ const CatalogSchema = z
   })
   .openapi('PermissionCatalog');
 
-const getCatalog = createRoute({
+const getCatalog = defineRoute({
+  operationId: 'getPermissionCatalog',
   method: 'get',
   path: '/permissions',
   tags: ['roles'],

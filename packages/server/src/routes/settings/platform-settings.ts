@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { actorOf } from '../../access/access.js';
 import {
   checkSettingValue,
@@ -11,6 +11,7 @@ import { auditActor } from '../../audit/actor.js';
 import type { AppEnv } from '../../context.js';
 import { forbidden, notFound } from '../../errors/api-error.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import {
   EffectiveSettingSchema,
@@ -31,7 +32,8 @@ function requirePlatformAdmin(c: { var: AppEnv['Variables'] }) {
   return principal;
 }
 
-const listPlatform = createRoute({
+const listPlatform = defineRoute({
+  operationId: 'listPlatformSettings',
   method: 'get',
   path: '/platform/settings',
   tags: ['settings'],
@@ -52,7 +54,8 @@ platformSettingRoutes.openapi(listPlatform, async (c) => {
 
 const KeyParams = z.object({ key: SettingKey });
 
-const getPlatform = createRoute({
+const getPlatform = defineRoute({
+  operationId: 'getPlatformSetting',
   method: 'get',
   path: '/platform/settings/{key}',
   tags: ['settings'],
@@ -70,7 +73,8 @@ platformSettingRoutes.openapi(getPlatform, async (c) => {
   return c.json(toEffectiveSetting(key, spec, await platformPlace(store)), 200);
 });
 
-const putPlatform = createRoute({
+const putPlatform = defineRoute({
+  operationId: 'setPlatformSetting',
   method: 'put',
   path: '/platform/settings/{key}',
   tags: ['settings'],
@@ -113,7 +117,8 @@ platformSettingRoutes.openapi(putPlatform, async (c) => {
   return c.json(result, 200);
 });
 
-const clearPlatform = createRoute({
+const clearPlatform = defineRoute({
+  operationId: 'clearPlatformSetting',
   method: 'delete',
   path: '/platform/settings/{key}',
   tags: ['settings'],
@@ -148,7 +153,8 @@ platformSettingRoutes.openapi(clearPlatform, async (c) => {
   return c.body(null, 204);
 });
 
-const mySettings = createRoute({
+const mySettings = defineRoute({
+  operationId: 'listMySettings',
   method: 'get',
   path: '/me/settings',
   tags: ['settings', 'me'],
