@@ -51,7 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current session (user null when signed out) */
+        /**
+         * The current session (user null when signed out)
+         * @description Who is calling: the user, how they authenticated, and for cookie sessions the expiry and active organization. Anonymous callers get `user: null`, never an error.
+         */
         get: operations["getSession"];
         put?: never;
         post?: never;
@@ -90,7 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out (ends this session) */
+        /**
+         * Sign out (ends this session)
+         * @description Ends the session of the cookie it is called with and clears the session cookies. Other sessions of the account stay signed in.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -107,7 +113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in */
+        /**
+         * Create an account and sign in
+         * @description Creates an active account with the given password and signs it in (sets the session cookie). Answers 403 `FEATURE_DISABLED` when self sign-up is turned off.
+         */
         post: operations["signUp"];
         delete?: never;
         options?: never;
@@ -162,7 +171,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description The profile of the authenticated caller, whichever way they authenticated (session, API key or host token).
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -180,7 +192,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Switch the active organization of this session (seed 004 org choice at sign-in) */
+        /**
+         * Switch the active organization of this session
+         * @description The organization this session works in by default after sign-in. The caller must be a member; other organizations answer 404.
+         */
         put: operations["setActiveOrganization"];
         post?: never;
         delete?: never;
@@ -196,7 +211,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s API keys, newest first (revoked and expired ones included) */
+        /**
+         * The caller’s API keys, newest first (revoked and expired ones included)
+         * @description Secrets are never shown again; each key shows its prefix, scopes, organization, status, expiry and last use.
+         */
         get: operations["listMyApiKeys"];
         put?: never;
         /**
@@ -220,7 +238,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of the caller’s API keys (it answers 401 at once) */
+        /**
+         * Revoke one of the caller’s API keys (it answers 401 at once)
+         * @description The key stops authenticating immediately. Keys of other users answer 404.
+         */
         delete: operations["revokeMyApiKey"];
         options?: never;
         head?: never;
@@ -234,7 +255,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s orgs, each with the orgs it manages below (partner view) */
+        /**
+         * The caller’s orgs, each with the orgs it manages below (partner view)
+         * @description For a partner managing client organizations: each organization of the caller, with the organizations below it that the caller may read (`managed_orgs:read`), down to `depth` levels.
+         */
         get: operations["getMyOrganizationTree"];
         put?: never;
         post?: never;
@@ -251,7 +275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organizations the caller belongs to (the org switcher) */
+        /**
+         * Organizations the caller belongs to (the org switcher)
+         * @description Every organization the caller is a member of, with their roles and membership status there, and the active organization of a cookie session.
+         */
         get: operations["listMyOrganizations"];
         put?: never;
         post?: never;
@@ -288,7 +315,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller’s effective settings in an organization */
+        /**
+         * The caller’s effective settings in an organization
+         * @description Every declared setting as it applies to the caller in `orgId`: platform, organizations above, the organization, the caller’s groups, then the caller’s own level. The caller must be a member (404 otherwise).
+         */
         get: operations["listMySettings"];
         put?: never;
         post?: never;
@@ -329,7 +359,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read an organization */
+        /**
+         * Read an organization
+         * @description Needs `organization:read` in the organization.
+         */
         get: operations["getOrganization"];
         put?: never;
         post?: never;
@@ -340,7 +373,10 @@ export interface paths {
         delete: operations["deleteOrganization"];
         options?: never;
         head?: never;
-        /** Rename an organization or change its slug or kind */
+        /**
+         * Rename an organization or change its slug or kind
+         * @description Needs `organization:update`. Slugs are unique across the platform (409 `SLUG_TAKEN`).
+         */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -414,7 +450,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a key usable in the organization */
+        /**
+         * Revoke a key usable in the organization
+         * @description Needs `api_keys:manage`. Revokes any member’s key bound to the organization; it stops authenticating immediately.
+         */
         delete: operations["revokeOrganizationApiKey"];
         options?: never;
         head?: never;
@@ -448,7 +487,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sub-organizations and managed client organizations */
+        /**
+         * Sub-organizations and managed client organizations
+         * @description Needs `managed_orgs:read`. One level down, by name, with cursor pagination.
+         */
         get: operations["listChildOrganizations"];
         put?: never;
         post?: never;
@@ -465,7 +507,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List groups, by name */
+        /**
+         * List groups, by name
+         * @description Needs `groups:read`. Sorted by name; cursor pagination.
+         */
         get: operations["listGroups"];
         put?: never;
         /**
@@ -486,7 +531,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a group with its members */
+        /**
+         * Read a group with its members
+         * @description Needs `groups:read`. The group with its members.
+         */
         get: operations["getGroup"];
         put?: never;
         post?: never;
@@ -497,7 +545,10 @@ export interface paths {
         delete: operations["deleteGroup"];
         options?: never;
         head?: never;
-        /** Rename a group or change its description */
+        /**
+         * Rename a group or change its description
+         * @description Needs `groups:update`. Names are unique within the organization (409 `GROUP_NAME_TAKEN`).
+         */
         patch: operations["updateGroup"];
         trace?: never;
     };
@@ -539,7 +590,7 @@ export interface paths {
         get?: never;
         /**
          * Replace the roles of a group
-         * @description `groups:assign_roles` (seed 003: managing groups does not include assigning their roles). Roles must be assignable to groups, at most one per exclusive module, never the owner role; the caller must hold every permission of each role added or removed. Takes effect for every member at once.
+         * @description `groups:assign_roles` (managing a group does not include assigning its roles). Roles must be assignable to groups, at most one per exclusive module, never the owner role; the caller must hold every permission of each role added or removed. Takes effect for every member at once.
          */
         put: operations["setGroupRoles"];
         post?: never;
@@ -556,12 +607,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List invitations, newest first */
+        /**
+         * List invitations, newest first
+         * @description Needs `invitations:read`. Filter by `status`; cursor pagination.
+         */
         get: operations["listInvitations"];
         put?: never;
         /**
          * Invite one or many addresses
-         * @description `emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines (seed 004). Each address gets a result: `invited`, `already_member`, `invalid`, or `domain_not_allowed` when the org’s `allowed_email_domains` setting excludes it. Links live `invitation_ttl_hours` (settings waterfall). Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.
+         * @description `emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines. Each address gets a result: `invited`, `already_member`, `invalid`, or `domain_not_allowed` when the org’s `allowed_email_domains` setting excludes it. Links live `invitation_ttl_hours` (settings waterfall). Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.
          */
         post: operations["createInvitations"];
         delete?: never;
@@ -580,7 +634,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a pending invitation */
+        /**
+         * Revoke a pending invitation
+         * @description Needs `invitations:revoke`. Only a pending invitation can be revoked (409 otherwise); its link stops working at once.
+         */
         delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
@@ -621,7 +678,7 @@ export interface paths {
         get: operations["listMembers"];
         put?: never;
         /**
-         * Create a user directly as a member (seed 000 "New User")
+         * Create a user directly as a member
          * @description With a password the account is active at once; without one it is `invited` and an activation (password) link is e-mailed. Existing accounts are invited instead. Honours `Idempotency-Key`.
          */
         post: operations["createMember"];
@@ -638,13 +695,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one member */
+        /**
+         * Read one member
+         * @description Needs `members:read`. The member’s roles, status, join date and last activity.
+         */
         get: operations["getMember"];
         put?: never;
         post?: never;
         /**
          * Remove a member from the organization
-         * @description The owner cannot be removed (seed 004): transfer ownership first.
+         * @description The owner cannot be removed: transfer ownership first.
          */
         delete: operations["removeMember"];
         options?: never;
@@ -665,7 +725,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** E-mail a member a password reset link (seed 000 admin-triggered reset) */
+        /**
+         * E-mail a member a password reset link
+         * @description Needs `members:reset_password`. The member receives a reset link by e-mail; nothing changes until they use it. Disabled accounts answer 409.
+         */
         post: operations["resetMemberPassword"];
         delete?: never;
         options?: never;
@@ -722,7 +785,7 @@ export interface paths {
         };
         /**
          * The resources of a type the caller may perform an action on (default `read`)
-         * @description Holders of `<type>:all` see every registered resource; others those a grant on the resource or an ancestor opens to them or their groups (seed 002: "Only user types with Full Access permission will be able to see all resources"). At most 5000.
+         * @description Holders of `<type>:all` see every registered resource; others those a grant on the resource or an ancestor opens to them or their groups. At most 5000.
          */
         get: operations["listResources"];
         put?: never;
@@ -740,7 +803,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a registered resource and its ancestors */
+        /**
+         * Read a registered resource and its ancestors
+         * @description Needs `access:read`. The resource with the ids of its ancestors.
+         */
         get: operations["getResource"];
         /**
          * Register a resource instance, or move it under another parent
@@ -748,7 +814,10 @@ export interface paths {
          */
         put: operations["upsertResource"];
         post?: never;
-        /** Unregister a resource and drop its grants (refused while it has children) */
+        /**
+         * Unregister a resource and drop its grants (refused while it has children)
+         * @description Needs `access:manage`. Its grants go with it; a resource with children answers 409 until they are moved or deleted.
+         */
         delete: operations["deleteResource"];
         options?: never;
         head?: never;
@@ -762,7 +831,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Grants on a resource, including those inherited from its ancestors */
+        /**
+         * Grants on a resource, including those inherited from its ancestors
+         * @description Needs `access:read`. Direct grants and those inherited from ancestors, each marked with where it comes from.
+         */
         get: operations["getResourceGrants"];
         /**
          * Replace the grants on a resource (share dialog)
@@ -783,7 +855,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is notified about a resource: users, group members and bare e-mail addresses (seed 002) */
+        /**
+         * Who is notified about a resource: users, group members and bare e-mail addresses
+         * @description Needs `access:read`. Everyone a notification about the resource goes to: users granted directly, members of granted groups, and e-mail addresses without an account.
+         */
         get: operations["listResourceRecipients"];
         put?: never;
         post?: never;
@@ -800,7 +875,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Preset roles and this organization’s custom roles, with what they resolve to */
+        /**
+         * Preset roles and this organization’s custom roles, with what they resolve to
+         * @description Needs `roles:read`. Each role with the permissions it resolves to and how many members and groups hold it.
+         */
         get: operations["listRoles"];
         put?: never;
         /**
@@ -821,7 +899,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read one role */
+        /**
+         * Read one role
+         * @description Needs `roles:read`. A preset or custom role by key.
+         */
         get: operations["getRole"];
         put?: never;
         post?: never;
@@ -846,7 +927,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Effective settings of the organization, with their source level and lock */
+        /**
+         * Effective settings of the organization, with their source level and lock
+         * @description Needs `settings:read`. Every declared setting with the value that applies in the organization, the level it comes from, and the level that locks it, if any.
+         */
         get: operations["listOrganizationSettings"];
         put?: never;
         post?: never;
@@ -927,7 +1011,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The permission catalog: module → section → resource → action, with labels */
+        /**
+         * The permission catalog: module → section → resource → action, with labels
+         * @description Every permission the product declares, grouped for display, with labels. The same for every caller.
+         */
         get: operations["getPermissionCatalog"];
         put?: never;
         post?: never;
@@ -944,7 +1031,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Platform-level settings (defaults from code, overridden by platform admins) */
+        /**
+         * Platform-level settings (defaults from code, overridden by platform admins)
+         * @description Platform admins only. Every declared setting with its platform value, or the default from code when none is set.
+         */
         get: operations["listPlatformSettings"];
         put?: never;
         post?: never;
@@ -961,12 +1051,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One platform-level setting */
+        /**
+         * One platform-level setting
+         * @description Platform admins only. Unknown keys answer 404.
+         */
         get: operations["getPlatformSetting"];
-        /** Set the platform value of a setting; `locked` stops every org from overriding it */
+        /**
+         * Set the platform value of a setting; `locked` stops every org from overriding it
+         * @description Platform admins only. The value must match the setting’s declared type. Audited.
+         */
         put: operations["setPlatformSetting"];
         post?: never;
-        /** Clear the platform value (the default from code applies again) */
+        /**
+         * Clear the platform value (the default from code applies again)
+         * @description Platform admins only. 404 when the platform has no value of its own for the key. Audited.
+         */
         delete: operations["clearPlatformSetting"];
         options?: never;
         head?: never;
@@ -1094,7 +1193,7 @@ export interface components {
             principal: components["schemas"]["Principal"];
             role?: string;
         };
-        /** @description A permission (`members:read`), every action of a resource (`members:*`), everything (`*`), or `{ permission, requires }`: given only while the holder also has the required permission(s) (seed 001 ⭐). */
+        /** @description A permission (`members:read`), every action of a resource (`members:*`), everything (`*`), or `{ permission, requires }`: given only while the holder also has the required permission(s). */
         GrantEntry: string | {
             permission: string;
             requires: string | string[];

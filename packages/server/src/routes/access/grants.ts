@@ -31,6 +31,8 @@ const getGrants = defineRoute({
   path: '/organizations/{orgId}/resources/{type}/{resourceId}/grants',
   tags: ['access'],
   summary: 'Grants on a resource, including those inherited from its ancestors',
+  description:
+    'Needs `access:read`. Direct grants and those inherited from ancestors, each marked with where it comes from.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
   responses: {
@@ -170,8 +172,9 @@ const getRecipients = defineRoute({
   method: 'get',
   path: '/organizations/{orgId}/resources/{type}/{resourceId}/recipients',
   tags: ['access'],
-  summary:
-    'Who is notified about a resource: users, group members and bare e-mail addresses (seed 002)',
+  summary: 'Who is notified about a resource: users, group members and bare e-mail addresses',
+  description:
+    'Needs `access:read`. Everyone a notification about the resource goes to: users granted directly, members of granted groups, and e-mail addresses without an account.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
   responses: { 200: json(Recipients, 'Notification recipients'), ...problems(401, 403, 404, 422) },

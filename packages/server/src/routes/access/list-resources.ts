@@ -20,7 +20,7 @@ const listRoute = defineRoute({
   path: '/organizations/{orgId}/resources/{type}',
   tags: ['access'],
   summary: 'The resources of a type the caller may perform an action on (default `read`)',
-  description: `Holders of \`<type>:all\` see every registered resource; others those a grant on the resource or an ancestor opens to them or their groups (seed 002: "Only user types with Full Access permission will be able to see all resources"). At most ${MAX}.`,
+  description: `Holders of \`<type>:all\` see every registered resource; others those a grant on the resource or an ancestor opens to them or their groups. At most ${MAX}.`,
   security: AUTHENTICATED,
   request: {
     params: z.object({ orgId: z.string().min(1).max(100), type: z.string().min(1).max(64) }),

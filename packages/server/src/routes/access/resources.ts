@@ -108,6 +108,7 @@ const getResource = defineRoute({
   path: '/organizations/{orgId}/resources/{type}/{resourceId}',
   tags: ['access'],
   summary: 'Read a registered resource and its ancestors',
+  description: 'Needs `access:read`. The resource with the ids of its ancestors.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
   responses: {
@@ -133,6 +134,8 @@ const deleteResource = defineRoute({
   path: '/organizations/{orgId}/resources/{type}/{resourceId}',
   tags: ['access'],
   summary: 'Unregister a resource and drop its grants (refused while it has children)',
+  description:
+    'Needs `access:manage`. Its grants go with it; a resource with children answers 409 until they are moved or deleted.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
   responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404, 409, 422) },

@@ -20,6 +20,8 @@ const listMine = defineRoute({
   path: '/me/api-keys',
   tags: ['api-keys'],
   summary: 'The caller’s API keys, newest first (revoked and expired ones included)',
+  description:
+    'Secrets are never shown again; each key shows its prefix, scopes, organization, status, expiry and last use.',
   security: AUTHENTICATED,
   responses: {
     200: json(z.object({ items: z.array(ApiKeySchema) }).openapi('ApiKeyList'), 'Keys'),
@@ -119,6 +121,7 @@ const revokeMine = defineRoute({
   path: '/me/api-keys/{keyId}',
   tags: ['api-keys'],
   summary: 'Revoke one of the caller’s API keys (it answers 401 at once)',
+  description: 'The key stops authenticating immediately. Keys of other users answer 404.',
   security: AUTHENTICATED,
   request: { params: z.object({ keyId: KeyId }) },
   responses: { 204: { description: 'Revoked' }, ...problems(401, 404) },

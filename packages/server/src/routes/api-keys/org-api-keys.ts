@@ -44,6 +44,8 @@ const revokeOrgKey = defineRoute({
   path: '/organizations/{orgId}/api-keys/{keyId}',
   tags: ['api-keys'],
   summary: 'Revoke a key usable in the organization',
+  description:
+    'Needs `api_keys:manage`. Revokes any member’s key bound to the organization; it stops authenticating immediately.',
   security: AUTHENTICATED,
   request: { params: OrgParams.extend({ keyId: KeyId }) },
   responses: { 204: { description: 'Revoked' }, ...problems(401, 403, 404) },

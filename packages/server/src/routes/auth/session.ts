@@ -26,6 +26,8 @@ const getSession = defineRoute({
   tags: ['auth'],
   security: PUBLIC,
   summary: 'The current session (user null when signed out)',
+  description:
+    'Who is calling: the user, how they authenticated, and for cookie sessions the expiry and active organization. Anonymous callers get `user: null`, never an error.',
   responses: { 200: json(SessionInfo, 'The caller'), ...problems(401) },
 });
 

@@ -30,6 +30,8 @@ const signUp = defineRoute({
   tags: ['auth'],
   security: PUBLIC,
   summary: 'Create an account and sign in',
+  description:
+    'Creates an active account with the given password and signs it in (sets the session cookie). Answers 403 `FEATURE_DISABLED` when self sign-up is turned off.',
   request: {
     body: jsonBody(z.strictObject({ email: EmailField, password: PasswordField, name: NameField })),
   },
@@ -113,6 +115,8 @@ const signOut = defineRoute({
   tags: ['auth'],
   security: PUBLIC,
   summary: 'Sign out (ends this session)',
+  description:
+    'Ends the session of the cookie it is called with and clears the session cookies. Other sessions of the account stay signed in.',
   responses: { 204: { description: 'Signed out; cookies cleared' }, ...problems(403) },
 });
 

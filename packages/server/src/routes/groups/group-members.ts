@@ -105,7 +105,7 @@ const setRoles = defineRoute({
   tags: ['groups'],
   summary: 'Replace the roles of a group',
   description:
-    '`groups:assign_roles` (seed 003: managing groups does not include assigning their roles). Roles must be assignable to groups, at most one per exclusive module, never the owner role; the caller must hold every permission of each role added or removed. Takes effect for every member at once.',
+    '`groups:assign_roles` (managing a group does not include assigning its roles). Roles must be assignable to groups, at most one per exclusive module, never the owner role; the caller must hold every permission of each role added or removed. Takes effect for every member at once.',
   security: AUTHENTICATED,
   request: { params: GroupParams, body: jsonBody(z.strictObject({ roles: RolesField })) },
   responses: { 200: json(GroupDetailSchema, 'Updated'), ...problems(401, 403, 404, 409, 422) },

@@ -65,6 +65,7 @@ const listGroups = defineRoute({
   path: '/organizations/{orgId}/groups',
   tags: ['groups'],
   summary: 'List groups, by name',
+  description: 'Needs `groups:read`. Sorted by name; cursor pagination.',
   security: AUTHENTICATED,
   request: { params: OrgParams, query: z.object(PageQuery) },
   responses: { 200: json(GroupPage, 'A page of groups'), ...problems(401, 403, 404, 422) },
@@ -163,6 +164,7 @@ const getGroup = defineRoute({
   path: '/organizations/{orgId}/groups/{groupId}',
   tags: ['groups'],
   summary: 'Read a group with its members',
+  description: 'Needs `groups:read`. The group with its members.',
   security: AUTHENTICATED,
   request: { params: GroupParams },
   responses: { 200: json(GroupDetailSchema, 'The group'), ...problems(401, 403, 404) },
@@ -183,6 +185,8 @@ const updateGroup = defineRoute({
   path: '/organizations/{orgId}/groups/{groupId}',
   tags: ['groups'],
   summary: 'Rename a group or change its description',
+  description:
+    'Needs `groups:update`. Names are unique within the organization (409 `GROUP_NAME_TAKEN`).',
   security: AUTHENTICATED,
   request: {
     params: GroupParams,

@@ -33,6 +33,7 @@ const listInvitations = defineRoute({
   path: '/organizations/{orgId}/invitations',
   tags: ['invitations'],
   summary: 'List invitations, newest first',
+  description: 'Needs `invitations:read`. Filter by `status`; cursor pagination.',
   security: AUTHENTICATED,
   request: {
     params: OrgParams,
@@ -94,7 +95,7 @@ const createInvitations = defineRoute({
   tags: ['invitations'],
   summary: 'Invite one or many addresses',
   description:
-    '`emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines (seed 004). Each address gets a result: `invited`, `already_member`, `invalid`, or `domain_not_allowed` when the org’s `allowed_email_domains` setting excludes it. Links live `invitation_ttl_hours` (settings waterfall). Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.',
+    '`emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines. Each address gets a result: `invited`, `already_member`, `invalid`, or `domain_not_allowed` when the org’s `allowed_email_domains` setting excludes it. Links live `invitation_ttl_hours` (settings waterfall). Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.',
   security: AUTHENTICATED,
   middleware: [idempotent()] as const,
   request: {
@@ -236,6 +237,8 @@ const revokeInvitation = defineRoute({
   path: '/organizations/{orgId}/invitations/{invitationId}',
   tags: ['invitations'],
   summary: 'Revoke a pending invitation',
+  description:
+    'Needs `invitations:revoke`. Only a pending invitation can be revoked (409 otherwise); its link stops working at once.',
   security: AUTHENTICATED,
   request: { params: InvitationParams },
   responses: { 200: json(InvitationSchema, 'Revoked'), ...problems(401, 403, 404, 409) },

@@ -16,6 +16,8 @@ const getMe = defineRoute({
   path: '/me',
   tags: ['me'],
   summary: 'The signed-in user',
+  description:
+    'The profile of the authenticated caller, whichever way they authenticated (session, API key or host token).',
   security: AUTHENTICATED,
   responses: { 200: json(UserSchema, 'The user'), ...problems(401) },
 });
@@ -37,6 +39,8 @@ const myOrganizations = defineRoute({
   path: '/me/organizations',
   tags: ['me'],
   summary: 'Organizations the caller belongs to (the org switcher)',
+  description:
+    'Every organization the caller is a member of, with their roles and membership status there, and the active organization of a cookie session.',
   security: AUTHENTICATED,
   responses: {
     200: json(
@@ -105,7 +109,9 @@ const setActive = defineRoute({
   method: 'put',
   path: '/me/active-organization',
   tags: ['me'],
-  summary: 'Switch the active organization of this session (seed 004 org choice at sign-in)',
+  summary: 'Switch the active organization of this session',
+  description:
+    'The organization this session works in by default after sign-in. The caller must be a member; other organizations answer 404.',
   security: AUTHENTICATED,
   request: { body: jsonBody(z.strictObject({ orgId: z.string().min(1).max(100).nullable() })) },
   responses: {

@@ -83,6 +83,7 @@ const getMember = defineRoute({
   path: '/organizations/{orgId}/members/{userId}',
   tags: ['members'],
   summary: 'Read one member',
+  description: 'Needs `members:read`. The member’s roles, status, join date and last activity.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
   responses: { 200: json(MemberSchema, 'The member'), ...problems(401, 403, 404) },

@@ -29,7 +29,7 @@ const createMember = defineRoute({
   method: 'post',
   path: '/organizations/{orgId}/members',
   tags: ['members'],
-  summary: 'Create a user directly as a member (seed 000 "New User")',
+  summary: 'Create a user directly as a member',
   description:
     'With a password the account is active at once; without one it is `invited` and an activation (password) link is e-mailed. Existing accounts are invited instead. Honours `Idempotency-Key`.',
   security: AUTHENTICATED,
@@ -159,7 +159,7 @@ const removeMember = defineRoute({
   path: '/organizations/{orgId}/members/{userId}',
   tags: ['members'],
   summary: 'Remove a member from the organization',
-  description: 'The owner cannot be removed (seed 004): transfer ownership first.',
+  description: 'The owner cannot be removed: transfer ownership first.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
   responses: { 204: { description: 'Removed' }, ...problems(401, 403, 404, 409) },
@@ -193,7 +193,9 @@ const resetPassword = defineRoute({
   method: 'post',
   path: '/organizations/{orgId}/members/{userId}/password-reset',
   tags: ['members'],
-  summary: 'E-mail a member a password reset link (seed 000 admin-triggered reset)',
+  summary: 'E-mail a member a password reset link',
+  description:
+    'Needs `members:reset_password`. The member receives a reset link by e-mail; nothing changes until they use it. Disabled accounts answer 409.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
   responses: {

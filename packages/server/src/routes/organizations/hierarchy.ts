@@ -74,6 +74,8 @@ const myTree = defineRoute({
   path: '/me/organization-tree',
   tags: ['me'],
   summary: 'The caller’s orgs, each with the orgs it manages below (partner view)',
+  description:
+    'For a partner managing client organizations: each organization of the caller, with the organizations below it that the caller may read (`managed_orgs:read`), down to `depth` levels.',
   security: AUTHENTICATED,
   request: { query: z.object({ depth: z.coerce.number().int().min(1).max(16).default(8) }) },
   responses: {

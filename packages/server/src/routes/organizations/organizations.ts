@@ -98,6 +98,7 @@ const getOrg = defineRoute({
   path: '/organizations/{orgId}',
   tags: ['organizations'],
   summary: 'Read an organization',
+  description: 'Needs `organization:read` in the organization.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
   responses: { 200: json(OrganizationSchema, 'The organization'), ...problems(401, 403, 404) },
@@ -114,6 +115,8 @@ const updateOrg = defineRoute({
   path: '/organizations/{orgId}',
   tags: ['organizations'],
   summary: 'Rename an organization or change its slug or kind',
+  description:
+    'Needs `organization:update`. Slugs are unique across the platform (409 `SLUG_TAKEN`).',
   security: AUTHENTICATED,
   request: {
     params: OrgParams,
@@ -194,6 +197,7 @@ const listChildren = defineRoute({
   path: '/organizations/{orgId}/children',
   tags: ['organizations'],
   summary: 'Sub-organizations and managed client organizations',
+  description: 'Needs `managed_orgs:read`. One level down, by name, with cursor pagination.',
   security: AUTHENTICATED,
   request: { params: OrgParams, query: z.object(PageQuery) },
   responses: { 200: json(OrgPage, 'Children, by name'), ...problems(401, 403, 404, 422) },

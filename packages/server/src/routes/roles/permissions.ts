@@ -50,6 +50,8 @@ const getCatalog = defineRoute({
   path: '/permissions',
   tags: ['roles'],
   summary: 'The permission catalog: module → section → resource → action, with labels',
+  description:
+    'Every permission the product declares, grouped for display, with labels. The same for every caller.',
   security: AUTHENTICATED,
   responses: { 200: json(CatalogSchema, 'The catalog'), ...problems(401) },
 });

@@ -21,6 +21,8 @@ const listRoles = defineRoute({
   path: '/organizations/{orgId}/roles',
   tags: ['roles'],
   summary: 'Preset roles and this organization’s custom roles, with what they resolve to',
+  description:
+    'Needs `roles:read`. Each role with the permissions it resolves to and how many members and groups hold it.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
   responses: {
@@ -53,6 +55,7 @@ const getRole = defineRoute({
   path: '/organizations/{orgId}/roles/{key}',
   tags: ['roles'],
   summary: 'Read one role',
+  description: 'Needs `roles:read`. A preset or custom role by key.',
   security: AUTHENTICATED,
   request: { params: RoleParams },
   responses: { 200: json(RoleSchema, 'The role'), ...problems(401, 403, 404) },

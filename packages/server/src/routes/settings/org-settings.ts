@@ -54,6 +54,8 @@ const listSettings = defineRoute({
   path: '/organizations/{orgId}/settings',
   tags: ['settings'],
   summary: 'Effective settings of the organization, with their source level and lock',
+  description:
+    'Needs `settings:read`. Every declared setting with the value that applies in the organization, the level it comes from, and the level that locks it, if any.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
   responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 403, 404) },

@@ -38,6 +38,8 @@ const listPlatform = defineRoute({
   path: '/platform/settings',
   tags: ['settings'],
   summary: 'Platform-level settings (defaults from code, overridden by platform admins)',
+  description:
+    'Platform admins only. Every declared setting with its platform value, or the default from code when none is set.',
   security: AUTHENTICATED,
   responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 403) },
 });
@@ -60,6 +62,7 @@ const getPlatform = defineRoute({
   path: '/platform/settings/{key}',
   tags: ['settings'],
   summary: 'One platform-level setting',
+  description: 'Platform admins only. Unknown keys answer 404.',
   security: AUTHENTICATED,
   request: { params: KeyParams },
   responses: { 200: json(EffectiveSettingSchema, 'The setting'), ...problems(401, 403, 404) },
@@ -79,6 +82,7 @@ const putPlatform = defineRoute({
   path: '/platform/settings/{key}',
   tags: ['settings'],
   summary: 'Set the platform value of a setting; `locked` stops every org from overriding it',
+  description: 'Platform admins only. The value must match the setting’s declared type. Audited.',
   security: AUTHENTICATED,
   request: {
     params: KeyParams,
@@ -123,6 +127,8 @@ const clearPlatform = defineRoute({
   path: '/platform/settings/{key}',
   tags: ['settings'],
   summary: 'Clear the platform value (the default from code applies again)',
+  description:
+    'Platform admins only. 404 when the platform has no value of its own for the key. Audited.',
   security: AUTHENTICATED,
   request: { params: KeyParams },
   responses: { 204: { description: 'Cleared' }, ...problems(401, 403, 404) },
@@ -159,6 +165,8 @@ const mySettings = defineRoute({
   path: '/me/settings',
   tags: ['settings', 'me'],
   summary: 'The caller’s effective settings in an organization',
+  description:
+    'Every declared setting as it applies to the caller in `orgId`: platform, organizations above, the organization, the caller’s groups, then the caller’s own level. The caller must be a member (404 otherwise).',
   security: AUTHENTICATED,
   request: { query: z.object({ orgId: z.string().min(1).max(100) }) },
   responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 404, 422) },
