@@ -30,13 +30,14 @@ type OperationConfig<P extends string> = Omit<RouteConfig, 'path' | 'tags'> & {
  * - 401: a malformed or invalid `Authorization` header (on every operation), or no caller;
  * - 403: a rejected cross-site write (every unsafe method);
  * - 404: a path naming something that does not exist;
+ * - 409: a write that lost a race with a concurrent one (a unique value taken meanwhile);
  * - 413: a body over the size limit; 415: a body that is not `application/json`;
  * - 422: input that fails its schema; 429: a rate limit.
  */
 function sharedProblemStatuses(route: OperationConfig<string>): ProblemStatus[] {
   const statuses: ProblemStatus[] = [400, 401, 429];
   const unsafe = route.method !== 'get' && route.method !== 'head';
-  if (unsafe) statuses.push(403, 413);
+  if (unsafe) statuses.push(403, 409, 413);
   if (route.request?.params) statuses.push(404);
   if (route.request?.body) statuses.push(415);
   if (route.request?.params || route.request?.query || route.request?.body) statuses.push(422);
