@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../test-support/backends.js';
 import { type Client, useTestApp } from '../test-support/test-app.js';
+import { Conformance, type OpenApiDoc } from './conformance.js';
 import { changedTables, fingerprint } from './fingerprint.js';
 import { type CellContext, type Fixture, fixtures, type Need, type Prepared } from './fixtures.js';
 import { buildUrl, loadOperations, type Operation } from './operations.js';
@@ -70,6 +71,14 @@ function cellsOf(operations: readonly Operation[]): Cell[] {
 /** The operations, known before the app exists (checked against the document below). */
 const OPERATION_KEYS = Object.keys(fixtures);
 
+const parsed = (text: string): { code?: string } => {
+  try {
+    return JSON.parse(text) as { code?: string };
+  } catch {
+    return {};
+  }
+};
+
 const label = (c: Cell) => `${c.op.key} as ${c.role ?? 'anonymous'} in ${c.scope}`;
 
 describe.each(backends)('authorization matrix from the OpenAPI document ($name)', (backend) => {
@@ -78,7 +87,12 @@ describe.each(backends)('authorization matrix from the OpenAPI document ($name)'
   let operations: Operation[];
   let cells: Cell[];
 
+  let conformance: Conformance;
+
   beforeAll(async () => {
+    conformance = new Conformance(
+      (await (await t.app.request('/v1/openapi.json')).json()) as OpenApiDoc,
+    );
     world = await buildWorld(t);
     operations = await loadOperations(t.app);
     cells = cellsOf(operations);
@@ -113,7 +127,7 @@ describe.each(backends)('authorization matrix from the OpenAPI document ($name)'
   });
 
   it.each(OPERATION_KEYS)(
-    '%s: denies as core decides (401/403/404 with a problem code), changing nothing',
+    '%s: denies as core decides (401/403/404 with a declared problem), changing nothing',
     async (key) => {
       const denied = cells.filter((c) => c.op.key === key && c.expected !== 'allow');
       const prepared = [];
@@ -122,8 +136,11 @@ describe.each(backends)('authorization matrix from the OpenAPI document ($name)'
       const failures: string[] = [];
       for (const [i, cell] of denied.entries()) {
         const res = await send(cell, prepared[i]!);
-        const body = (await res.json().catch(() => ({}))) as { code?: string };
+        const text = await res.text();
+        const body = parsed(text);
         const type = res.headers.get('content-type') ?? '';
+        const verdict = conformance.check(cell.op.method, cell.op.path, res.status, type, text);
+        if (verdict) failures.push(`${label(cell)}: ${verdict}`);
         if (
           res.status !== cell.expected ||
           !type.startsWith('application/problem+json') ||
@@ -141,7 +158,7 @@ describe.each(backends)('authorization matrix from the OpenAPI document ($name)'
   );
 
   it.each(OPERATION_KEYS)(
-    '%s: allows as core decides (2xx), on fresh orgs when the call consumes its org',
+    '%s: allows as core decides (2xx with a body matching its schema), on fresh orgs when the call consumes its org',
     async (key) => {
       const failures: string[] = [];
       for (const cell of cells.filter((c) => c.op.key === key && c.expected === 'allow')) {
@@ -153,8 +170,12 @@ describe.each(backends)('authorization matrix from the OpenAPI document ($name)'
           ctx = context(cell, orgs);
         }
         const res = await send(cell, await cell.fixture.prepare(ctx));
+        const text = await res.text();
         if (res.status < 200 || res.status > 299)
-          failures.push(`${label(cell)}: expected 2xx, got ${res.status} ${await res.text()}`);
+          failures.push(`${label(cell)}: expected 2xx, got ${res.status} ${text}`);
+        const type = res.headers.get('content-type') ?? '';
+        const verdict = conformance.check(cell.op.method, cell.op.path, res.status, type, text);
+        if (verdict) failures.push(`${label(cell)}: ${verdict}`);
       }
       expect(failures).toEqual([]);
     },
