@@ -25,7 +25,7 @@ describe('createOrgkitClient against the real server', () => {
     expect(up.error).toBeUndefined();
     expect(up.data?.user.email).toBe('ada@example.com');
     const session = await client.GET('/v1/auth/session');
-    expect(session.data?.user.name).toBe('Ada');
+    expect(session.data?.user?.name).toBe('Ada');
     const out = await client.POST('/v1/auth/sign-out');
     expect(out.error).toBeUndefined();
     expect((await client.GET('/v1/auth/session')).data?.user).toBeNull();
@@ -61,7 +61,7 @@ describe('createOrgkitClient against the real server', () => {
     });
     const refused = await noCsrf.POST('/v1/auth/sign-out');
     expect(refused.error?.code).toBe('CSRF_REJECTED');
-    expect((await client.GET('/v1/auth/session')).data?.user.email).toBe('csrf@example.com');
+    expect((await client.GET('/v1/auth/session')).data?.user?.email).toBe('csrf@example.com');
   });
 
   it('sends API keys and host tokens as bearer credentials, not CSRF tokens', async () => {

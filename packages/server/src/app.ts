@@ -10,11 +10,11 @@ import { ApiError } from './errors/api-error.js';
 import { defaultHook } from './errors/default-hook.js';
 import { ErrorCode } from './errors/error-codes.js';
 import { onError } from './errors/on-error.js';
-import { problemResponse } from './errors/problem.js';
 import { type Logger, silentLogger } from './log.js';
 import { createMailer, type MailTransport } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
 import { csrfProtection } from './middleware/csrf.js';
+import { unmatchedRequest } from './middleware/method-not-allowed.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestContext } from './middleware/request-context.js';
 import { type OrgkitAppOptions, type PasswordHashingOptions, resolveOptions } from './options.js';
@@ -38,6 +38,7 @@ import { manageInvitationRoutes } from './routes/invitations/manage-invitations.
 import { meRoutes } from './routes/me/me.js';
 import { listMemberRoutes } from './routes/members/list-members.js';
 import { manageMemberRoutes } from './routes/members/manage-members.js';
+import { openApiDocument } from './routes/openapi-document.js';
 import { hierarchyRoutes } from './routes/organizations/hierarchy.js';
 import { listOrganizationRoutes } from './routes/organizations/list-organizations.js';
 import { organizationRoutes } from './routes/organizations/organizations.js';
@@ -52,12 +53,7 @@ import { createStore } from './store/store.js';
 /** The Hono app returned by {@link createOrgkitApp}, with its dependencies for embedding hosts. */
 export type OrgkitApp = OpenAPIHono<AppEnv> & { readonly deps: ServerDeps };
 
-/** OpenAPI document metadata. */
-export const OPENAPI_INFO = {
-  title: 'Orgkit API',
-  version: '0.1.0',
-  description: 'Organizations, members, invitations, roles and audit for multi-tenant products.',
-} as const;
+export { OPENAPI_INFO } from './routes/openapi-document.js';
 
 /**
  * The Node-only pieces of an app, supplied by the Node entry (`@orgkit/server`) and absent from
@@ -114,9 +110,7 @@ export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): Or
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook });
   app.onError(onError);
-  app.notFound((c) =>
-    problemResponse(c, 404, ErrorCode.NOT_FOUND, `No route for ${c.req.method} ${c.req.path}.`),
-  );
+  app.notFound(unmatchedRequest(() => app.routes));
 
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
@@ -175,11 +169,7 @@ export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): Or
   app.route('/v1', orgSettingRoutes);
   app.route('/v1', platformSettingRoutes);
 
-  app.doc31('/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: OPENAPI_INFO,
-    servers: [{ url: '/' }],
-  });
+  app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app)));
   app.route('/', docsRoutes(platform.scalarBundle));
   if (!options.production) {
     app.route('/', outboxRoutes);

@@ -22,6 +22,8 @@ function codeForStatus(status: number): ErrorCode {
       return ErrorCode.CONFLICT;
     case 413:
       return ErrorCode.PAYLOAD_TOO_LARGE;
+    case 415:
+      return ErrorCode.UNSUPPORTED_MEDIA_TYPE;
     case 422:
       return ErrorCode.VALIDATION_FAILED;
     case 429:

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, memberRoles } from '../db/schema/index.js';
 import { backends } from '../test-support/backends.js';
 import { type Client, useTestApp } from '../test-support/test-app.js';
@@ -9,6 +9,8 @@ const REQUESTS = 100;
 const MEMBERS = 24;
 /** Transfers go round a small circle, so that many of them find their actor still owner. */
 const CIRCLE = 3;
+/** Rounds of the transfer-versus-removal race, one test each. */
+const RACE_ROUNDS = 20;
 
 type Kind = 'transfer' | 'roles' | 'remove';
 const ACTION: Record<Kind, string> = {
@@ -139,9 +141,15 @@ describe.each(backends)('concurrent ownership, role and membership changes ($nam
     expect(counts.transfer!.successes).toBeGreaterThan(10);
   }, 120_000);
 
-  it(`a transfer to X racing X's removal never leaves the org without an owner (20 rounds, ${engine(backend.name)})`, async () => {
-    const outcomes: string[] = [];
-    for (let round = 0; round < 20; round++) {
+  const raceOutcomes: string[] = [];
+  afterAll(() => {
+    if (raceOutcomes.length > 0)
+      console.info(`CONCURRENCY ${backend.name} transfer-vs-removal ${raceOutcomes.join(' ')}`);
+  });
+
+  it.each(Array.from({ length: RACE_ROUNDS }, (_, i) => i + 1))(
+    `a transfer to X racing X's removal never leaves the org without an owner (round %i of ${RACE_ROUNDS}, ${engine(backend.name)})`,
+    async () => {
       const { orgId, keys } = await contendedOrg(2);
       const [owner, x] = [keys[0]!, keys[1]!];
       const base = `/v1/organizations/${orgId}`;
@@ -149,7 +157,7 @@ describe.each(backends)('concurrent ownership, role and membership changes ($nam
         t.withKey(owner.secret).request(`${base}/owner/transfer`, { json: { userId: x.userId } }),
         root.request(`${base}/members/${x.userId}`, { method: 'DELETE' }),
       ]);
-      outcomes.push(`${transfer.status}/${removal.status}`);
+      raceOutcomes.push(`${transfer.status}/${removal.status}`);
       expect([transfer.status, removal.status]).not.toContain(500);
       const owners = await t.store.members.holdersOf(orgId, 'owner');
       expect(owners).toHaveLength(1);
@@ -160,7 +168,6 @@ describe.each(backends)('concurrent ownership, role and membership changes ($nam
         [422, 204],
         [404, 204],
       ]).toContainEqual([transfer.status, removal.status]);
-    }
-    console.info(`CONCURRENCY ${backend.name} transfer-vs-removal ${outcomes.join(' ')}`);
-  }, 120_000);
+    },
+  );
 });

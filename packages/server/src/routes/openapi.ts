@@ -40,22 +40,56 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found (or not visible to the caller)',
   409: 'Conflict with the current state',
   413: 'Body too large',
+  415: 'Body is not `application/json`',
   422: 'Invalid input; `errors` lists each field',
   429: 'Too many requests',
 };
 
-type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+/** A status an operation may answer with a problem document. */
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+
+/** Seconds until a rate-limited caller may retry (on every 429). */
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds until the limit resets',
+    schema: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+/** The groups operations are filed under in the document, each with its description. */
+export const API_TAGS = {
+  auth: 'Sign-up, sign-in, sessions and password resets',
+  me: 'The signed-in user: profile, organizations, permissions, active organization',
+  organizations: 'Organizations and their hierarchy',
+  members: 'Members of an organization',
+  invitations: 'Invitations to join an organization',
+  roles: 'Roles and the permission catalog',
+  groups: 'Groups of members and the roles they give',
+  access: 'Permission checks, explanations and resource access lists',
+  'api-keys': 'API keys of users and organizations',
+  settings: 'Settings of the platform, organizations, groups and members',
+  audit: 'The audit log',
+  dev: 'Development helpers, never in production',
+} as const;
+
+/** One of the declared {@link API_TAGS}. */
+export type ApiTag = keyof typeof API_TAGS;
 
 /** Declares the problem responses a route may answer with, so SDK errors are typed. */
 export function problems<const S extends ProblemStatus>(...statuses: S[]) {
   const out = {} as Record<
     S,
-    { description: string; content: { [PROBLEM_MEDIA_TYPE]: { schema: typeof ProblemSchema } } }
+    {
+      description: string;
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: typeof ProblemSchema } };
+      headers?: typeof RETRY_AFTER;
+    }
   >;
   for (const status of statuses) {
     out[status] = {
       description: DESCRIPTIONS[status] ?? 'Error',
       content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
+      ...(status === 429 ? { headers: RETRY_AFTER } : {}),
     };
   }
   return out;

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { type AclQuery, describeExplanation, explain } from '@orgkit/core';
 import type { Context } from 'hono';
 import type { JSONValue } from 'hono/utils/types';
@@ -10,6 +10,7 @@ import { ApiError, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import type { Store } from '../../store/store.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 
 /** Batch permission checks and "why" explanations. */
@@ -68,7 +69,8 @@ function unknownPermissions(
     throw new ApiError(422, ErrorCode.UNKNOWN_PERMISSION, 'Unknown permissions.', { errors });
 }
 
-const checkRoute = createRoute({
+const checkRoute = defineRoute({
+  operationId: 'checkAccess',
   method: 'post',
   path: '/organizations/{orgId}/access/check',
   tags: ['access'],
@@ -126,7 +128,8 @@ accessCheckRoutes.openapi(checkRoute, async (c) => {
   return c.json({ results }, 200);
 });
 
-const explainRoute = createRoute({
+const explainRoute = defineRoute({
+  operationId: 'explainAccess',
   method: 'get',
   path: '/organizations/{orgId}/access/explain',
   tags: ['access'],

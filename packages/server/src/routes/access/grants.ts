@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { type AclGrant, notificationRecipients } from '@orgkit/core';
 import { requireOrgPermission } from '../../access/require.js';
 import { loadAclQuery, requireAclType, ungivableActions } from '../../access/resource-access.js';
@@ -6,6 +6,7 @@ import { auditActor } from '../../audit/actor.js';
 import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { GrantInput, GrantSchema, ResourceParams, toAclGrant } from './schemas.js';
 
@@ -24,11 +25,14 @@ function toGrantView(g: AclGrant, resourceId: string) {
 
 const GrantList = z.object({ grants: z.array(GrantSchema) }).openapi('GrantList');
 
-const getGrants = createRoute({
+const getGrants = defineRoute({
+  operationId: 'getResourceGrants',
   method: 'get',
   path: '/organizations/{orgId}/resources/{type}/{resourceId}/grants',
   tags: ['access'],
   summary: 'Grants on a resource, including those inherited from its ancestors',
+  description:
+    'Needs `access:read`. Direct grants and those inherited from ancestors, each marked with where it comes from.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
   responses: {
@@ -54,7 +58,8 @@ grantRoutes.openapi(getGrants, async (c) => {
   );
 });
 
-const putGrants = createRoute({
+const putGrants = defineRoute({
+  operationId: 'setResourceGrants',
   method: 'put',
   path: '/organizations/{orgId}/resources/{type}/{resourceId}/grants',
   tags: ['access'],
@@ -162,12 +167,14 @@ const Recipients = z
   })
   .openapi('NotificationRecipients');
 
-const getRecipients = createRoute({
+const getRecipients = defineRoute({
+  operationId: 'listResourceRecipients',
   method: 'get',
   path: '/organizations/{orgId}/resources/{type}/{resourceId}/recipients',
   tags: ['access'],
-  summary:
-    'Who is notified about a resource: users, group members and bare e-mail addresses (seed 002)',
+  summary: 'Who is notified about a resource: users, group members and bare e-mail addresses',
+  description:
+    'Needs `access:read`. Everyone a notification about the resource goes to: users granted directly, members of granted groups, and e-mail addresses without an account.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
   responses: { 200: json(Recipients, 'Notification recipients'), ...problems(401, 403, 404, 422) },

@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkResourceAccess } from '@orgkit/core';
 import type { Permission } from '../../access/access.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { requireAclType } from '../../access/resource-access.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 import { ResourceSchema } from './schemas.js';
 
@@ -13,12 +14,13 @@ export const listResourceRoutes = createRouter();
 /** Most resources of one type an org may list in one answer. */
 const MAX = 5000;
 
-const listRoute = createRoute({
+const listRoute = defineRoute({
+  operationId: 'listResources',
   method: 'get',
   path: '/organizations/{orgId}/resources/{type}',
   tags: ['access'],
   summary: 'The resources of a type the caller may perform an action on (default `read`)',
-  description: `Holders of \`<type>:all\` see every registered resource; others those a grant on the resource or an ancestor opens to them or their groups (seed 002: "Only user types with Full Access permission will be able to see all resources"). At most ${MAX}.`,
+  description: `Holders of \`<type>:all\` see every registered resource; others those a grant on the resource or an ancestor opens to them or their groups. At most ${MAX}.`,
   security: AUTHENTICATED,
   request: {
     params: z.object({ orgId: z.string().min(1).max(100), type: z.string().min(1).max(64) }),

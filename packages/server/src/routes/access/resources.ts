@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { AclGrant } from '@orgkit/core';
 import { requireOrgPermission } from '../../access/require.js';
 import { requireAclType } from '../../access/resource-access.js';
@@ -6,6 +6,7 @@ import { auditActor } from '../../audit/actor.js';
 import { ApiError, conflict, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import type { ResourceRow } from '../../store/resources.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { ResourceParams, ResourceSchema } from './schemas.js';
 
@@ -20,7 +21,8 @@ const toResource = (r: ResourceRow) => ({
   createdAt: r.createdAt.toISOString(),
 });
 
-const putResource = createRoute({
+const putResource = defineRoute({
+  operationId: 'upsertResource',
   method: 'put',
   path: '/organizations/{orgId}/resources/{type}/{resourceId}',
   tags: ['access'],
@@ -100,11 +102,13 @@ resourceRoutes.openapi(putResource, async (c) => {
   return c.json(toResource(result.row), result.created ? 201 : 200);
 });
 
-const getResource = createRoute({
+const getResource = defineRoute({
+  operationId: 'getResource',
   method: 'get',
   path: '/organizations/{orgId}/resources/{type}/{resourceId}',
   tags: ['access'],
   summary: 'Read a registered resource and its ancestors',
+  description: 'Needs `access:read`. The resource with the ids of its ancestors.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
   responses: {
@@ -124,11 +128,14 @@ resourceRoutes.openapi(getResource, async (c) => {
   return c.json({ ...toResource(row), ancestors: chain.slice(1) }, 200);
 });
 
-const deleteResource = createRoute({
+const deleteResource = defineRoute({
+  operationId: 'deleteResource',
   method: 'delete',
   path: '/organizations/{orgId}/resources/{type}/{resourceId}',
   tags: ['access'],
   summary: 'Unregister a resource and drop its grants (refused while it has children)',
+  description:
+    'Needs `access:manage`. Its grants go with it; a resource with children answers 409 until they are moved or deleted.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
   responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404, 409, 422) },

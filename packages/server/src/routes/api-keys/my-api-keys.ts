@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkApiKeyGrant } from '../../access/api-keys.js';
 import { auditActor } from '../../audit/actor.js';
 import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
@@ -6,17 +6,21 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { generateToken, randomHex, sha256 } from '../../lib/tokens.js';
 import { API_KEY_PREFIX, requirePrincipal } from '../../middleware/authenticate.js';
 import { idempotent } from '../../middleware/idempotency.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { ApiKeySchema, KeyId, toApiKey } from './schemas.js';
 
 /** The caller's own API keys (seed 000 "API Access"). */
 export const myApiKeyRoutes = createRouter();
 
-const listMine = createRoute({
+const listMine = defineRoute({
+  operationId: 'listMyApiKeys',
   method: 'get',
   path: '/me/api-keys',
   tags: ['api-keys'],
   summary: 'The caller’s API keys, newest first (revoked and expired ones included)',
+  description:
+    'Secrets are never shown again; each key shows its prefix, scopes, organization, status, expiry and last use.',
   security: AUTHENTICATED,
   responses: {
     200: json(z.object({ items: z.array(ApiKeySchema) }).openapi('ApiKeyList'), 'Keys'),
@@ -42,7 +46,8 @@ const CreatedApiKey = z
   })
   .openapi('CreatedApiKey');
 
-const createMine = createRoute({
+const createMine = defineRoute({
+  operationId: 'createMyApiKey',
   method: 'post',
   path: '/me/api-keys',
   tags: ['api-keys'],
@@ -109,11 +114,13 @@ myApiKeyRoutes.openapi(createMine, async (c) => {
   return c.json({ apiKey: toApiKey(key, now), secret }, 201);
 });
 
-const revokeMine = createRoute({
+const revokeMine = defineRoute({
+  operationId: 'revokeMyApiKey',
   method: 'delete',
   path: '/me/api-keys/{keyId}',
   tags: ['api-keys'],
   summary: 'Revoke one of the caller’s API keys (it answers 401 at once)',
+  description: 'The key stops authenticating immediately. Keys of other users answer 404.',
   security: AUTHENTICATED,
   request: { params: z.object({ keyId: KeyId }) },
   responses: { 204: { description: 'Revoked' }, ...problems(401, 404) },

@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
 import { notFound } from '../../errors/api-error.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import { ApiKeySchema, KeyId, toApiKey } from './schemas.js';
@@ -13,7 +14,8 @@ const OrgApiKey = ApiKeySchema.extend({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
 }).openapi('OrgApiKey');
 
-const listOrgKeys = createRoute({
+const listOrgKeys = defineRoute({
+  operationId: 'listOrganizationApiKeys',
   method: 'get',
   path: '/organizations/{orgId}/api-keys',
   tags: ['api-keys'],
@@ -36,11 +38,14 @@ orgApiKeyRoutes.openapi(listOrgKeys, async (c) => {
   return c.json({ items: rows.map((r) => ({ ...toApiKey(r.key, now), user: r.user })) }, 200);
 });
 
-const revokeOrgKey = createRoute({
+const revokeOrgKey = defineRoute({
+  operationId: 'revokeOrganizationApiKey',
   method: 'delete',
   path: '/organizations/{orgId}/api-keys/{keyId}',
   tags: ['api-keys'],
   summary: 'Revoke a key usable in the organization',
+  description:
+    'Needs `api_keys:manage`. Revokes any member’s key bound to the organization; it stops authenticating immediately.',
   security: AUTHENTICATED,
   request: { params: OrgParams.extend({ keyId: KeyId }) },
   responses: { 204: { description: 'Revoked' }, ...problems(401, 403, 404) },

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireOrgPermission } from '../../access/require.js';
 import { toAuditEventJson, toCsv, toNdjson } from '../../audit/export.js';
@@ -8,6 +8,7 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import type { AuditQuery } from '../../store/audit.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, problems } from '../openapi.js';
 
 /** Org and user audit logs with filters, cursor pagination and CSV/NDJSON export. */
@@ -115,7 +116,8 @@ async function answer(c: Context<AppEnv>, scope: Pick<AuditQuery, 'orgId' | 'use
   return c.json({ items: page.map(toAuditEventJson), nextCursor }, 200);
 }
 
-const orgAudit = createRoute({
+const orgAudit = defineRoute({
+  operationId: 'listOrganizationAuditEvents',
   method: 'get',
   path: '/organizations/{orgId}/audit-events',
   tags: ['audit'],
@@ -137,7 +139,8 @@ auditRoutes.openapi(orgAudit, async (c) => {
   return answer(c, { orgId }, filters) as never;
 });
 
-const userAudit = createRoute({
+const userAudit = defineRoute({
+  operationId: 'listUserAuditEvents',
   method: 'get',
   path: '/users/{userId}/audit-events',
   tags: ['audit'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { auditActor } from '../../audit/actor.js';
 import type { ServerDeps } from '../../context.js';
 import { ApiError } from '../../errors/api-error.js';
@@ -7,6 +7,7 @@ import { generateToken, sha256 } from '../../lib/tokens.js';
 import { passwordResetMail } from '../../mail/templates.js';
 import type { Store } from '../../store/store.js';
 import type { User } from '../../store/users.js';
+import { defineRoute, PUBLIC } from '../define-route.js';
 import { createRouter, json, jsonBody, problems } from '../openapi.js';
 import { EmailField, PasswordField } from '../schemas.js';
 
@@ -28,10 +29,12 @@ export const passwordResetRoutes = createRouter();
 
 const Accepted = z.object({ ok: z.literal(true) }).openapi('Accepted');
 
-const requestReset = createRoute({
+const requestReset = defineRoute({
+  operationId: 'requestPasswordReset',
   method: 'post',
   path: '/auth/password-reset',
   tags: ['auth'],
+  security: PUBLIC,
   summary: 'Request a password reset link',
   description: 'Answers the same whether or not the address has an account (no enumeration).',
   request: { body: jsonBody(z.strictObject({ email: EmailField })) },
@@ -66,10 +69,12 @@ passwordResetRoutes.openapi(requestReset, async (c) => {
   return c.json({ ok: true as const }, 202);
 });
 
-const confirmReset = createRoute({
+const confirmReset = defineRoute({
+  operationId: 'confirmPasswordReset',
   method: 'post',
   path: '/auth/password-reset/confirm',
   tags: ['auth'],
+  security: PUBLIC,
   summary: 'Set a new password with a reset token',
   description: 'The token works once. Every session of the user is ended.',
   request: {

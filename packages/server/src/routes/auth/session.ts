@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { defineRoute, PUBLIC } from '../define-route.js';
 import { createRouter, json, problems } from '../openapi.js';
 import { toUser, UserSchema } from '../schemas.js';
 
@@ -18,11 +19,15 @@ const SessionInfo = z
   })
   .openapi('SessionInfo');
 
-const getSession = createRoute({
+const getSession = defineRoute({
+  operationId: 'getSession',
   method: 'get',
   path: '/auth/session',
   tags: ['auth'],
+  security: PUBLIC,
   summary: 'The current session (user null when signed out)',
+  description:
+    'Who is calling: the user, how they authenticated, and for cookie sessions the expiry and active organization. Anonymous callers get `user: null`, never an error.',
   responses: { 200: json(SessionInfo, 'The caller'), ...problems(401) },
 });
 

@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { auditActor } from '../../audit/actor.js';
 import { clearSessionCookies, sessionTokenFrom, startSession } from '../../auth/session-cookie.js';
 import { ApiError } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { sha256 } from '../../lib/tokens.js';
+import { defineRoute, PUBLIC } from '../define-route.js';
 import { createRouter, json, jsonBody, problems } from '../openapi.js';
 import { EmailField, NameField, PasswordField, toUser, UserSchema } from '../schemas.js';
 
@@ -22,11 +23,15 @@ function requireBuiltin(mode: string) {
 /** Sign-up, sign-in and sign-out with e-mail and password. */
 export const signUpInRoutes = createRouter();
 
-const signUp = createRoute({
+const signUp = defineRoute({
+  operationId: 'signUp',
   method: 'post',
   path: '/auth/sign-up',
   tags: ['auth'],
+  security: PUBLIC,
   summary: 'Create an account and sign in',
+  description:
+    'Creates an active account with the given password and signs it in (sets the session cookie). Answers 403 `FEATURE_DISABLED` when self sign-up is turned off.',
   request: {
     body: jsonBody(z.strictObject({ email: EmailField, password: PasswordField, name: NameField })),
   },
@@ -62,10 +67,12 @@ signUpInRoutes.openapi(signUp, async (c) => {
   return c.json({ user: toUser(user) }, 201);
 });
 
-const signIn = createRoute({
+const signIn = defineRoute({
+  operationId: 'signIn',
   method: 'post',
   path: '/auth/sign-in',
   tags: ['auth'],
+  security: PUBLIC,
   summary: 'Sign in with e-mail and password',
   description: 'Always rotates the session token. Wrong e-mail and wrong password answer alike.',
   request: {
@@ -101,11 +108,15 @@ signUpInRoutes.openapi(signIn, async (c) => {
   return c.json({ user: toUser(user) }, 200);
 });
 
-const signOut = createRoute({
+const signOut = defineRoute({
+  operationId: 'signOut',
   method: 'post',
   path: '/auth/sign-out',
   tags: ['auth'],
+  security: PUBLIC,
   summary: 'Sign out (ends this session)',
+  description:
+    'Ends the session of the cookie it is called with and clears the session cookies. Other sessions of the account stay signed in.',
   responses: { 204: { description: 'Signed out; cookies cleared' }, ...problems(403) },
 });
 

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   checkGroupMembershipChange,
   checkGroupRoles,
@@ -7,6 +7,7 @@ import {
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
 import { notFound } from '../../errors/api-error.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { checkOrgMembers } from './groups.js';
 import {
@@ -22,8 +23,9 @@ export const groupMemberRoutes = createRouter();
 
 const MembersBody = jsonBody(z.strictObject({ userIds: UserIdsField }));
 
-const membershipRoute = (method: 'put' | 'post' | 'delete', summary: string) =>
-  createRoute({
+const membershipRoute = (method: 'put' | 'post' | 'delete', operationId: string, summary: string) =>
+  defineRoute({
+    operationId,
     method,
     path: '/organizations/{orgId}/groups/{groupId}/members',
     tags: ['groups'],
@@ -38,9 +40,13 @@ const membershipRoute = (method: 'put' | 'post' | 'delete', summary: string) =>
     },
   });
 
-const setMembers = membershipRoute('put', 'Replace the members of a group');
-const addMembers = membershipRoute('post', 'Add members to a group');
-const removeMembers = membershipRoute('delete', 'Remove members from a group');
+const setMembers = membershipRoute('put', 'setGroupMembers', 'Replace the members of a group');
+const addMembers = membershipRoute('post', 'addGroupMembers', 'Add members to a group');
+const removeMembers = membershipRoute(
+  'delete',
+  'removeGroupMembers',
+  'Remove members from a group',
+);
 
 type Change = (current: string[], userIds: string[]) => string[];
 
@@ -92,13 +98,14 @@ for (const [route, method] of [
   });
 }
 
-const setRoles = createRoute({
+const setRoles = defineRoute({
+  operationId: 'setGroupRoles',
   method: 'put',
   path: '/organizations/{orgId}/groups/{groupId}/roles',
   tags: ['groups'],
   summary: 'Replace the roles of a group',
   description:
-    '`groups:assign_roles` (seed 003: managing groups does not include assigning their roles). Roles must be assignable to groups, at most one per exclusive module, never the owner role; the caller must hold every permission of each role added or removed. Takes effect for every member at once.',
+    '`groups:assign_roles` (managing a group does not include assigning its roles). Roles must be assignable to groups, at most one per exclusive module, never the owner role; the caller must hold every permission of each role added or removed. Takes effect for every member at once.',
   security: AUTHENTICATED,
   request: { params: GroupParams, body: jsonBody(z.strictObject({ roles: RolesField })) },
   responses: { 200: json(GroupDetailSchema, 'Updated'), ...problems(401, 403, 404, 409, 422) },

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Permission } from '../../access/access.js';
 import {
   checkGroupMembershipChange,
@@ -12,6 +12,7 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import type { Store } from '../../store/store.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import { PageQuery } from '../schemas.js';
@@ -58,11 +59,13 @@ const GroupPage = z
   .object({ items: z.array(GroupSchema), nextCursor: z.string().nullable() })
   .openapi('GroupPage');
 
-const listGroups = createRoute({
+const listGroups = defineRoute({
+  operationId: 'listGroups',
   method: 'get',
   path: '/organizations/{orgId}/groups',
   tags: ['groups'],
   summary: 'List groups, by name',
+  description: 'Needs `groups:read`. Sorted by name; cursor pagination.',
   security: AUTHENTICATED,
   request: { params: OrgParams, query: z.object(PageQuery) },
   responses: { 200: json(GroupPage, 'A page of groups'), ...problems(401, 403, 404, 422) },
@@ -94,7 +97,8 @@ groupRoutes.openapi(listGroups, async (c) => {
   );
 });
 
-const createGroup = createRoute({
+const createGroup = defineRoute({
+  operationId: 'createGroup',
   method: 'post',
   path: '/organizations/{orgId}/groups',
   tags: ['groups'],
@@ -154,11 +158,13 @@ groupRoutes.openapi(createGroup, async (c) => {
   return c.json(created, 201);
 });
 
-const getGroup = createRoute({
+const getGroup = defineRoute({
+  operationId: 'getGroup',
   method: 'get',
   path: '/organizations/{orgId}/groups/{groupId}',
   tags: ['groups'],
   summary: 'Read a group with its members',
+  description: 'Needs `groups:read`. The group with its members.',
   security: AUTHENTICATED,
   request: { params: GroupParams },
   responses: { 200: json(GroupDetailSchema, 'The group'), ...problems(401, 403, 404) },
@@ -173,11 +179,14 @@ groupRoutes.openapi(getGroup, async (c) => {
   return c.json(toGroupDetail(group, await store.groups.members(groupId)), 200);
 });
 
-const updateGroup = createRoute({
+const updateGroup = defineRoute({
+  operationId: 'updateGroup',
   method: 'patch',
   path: '/organizations/{orgId}/groups/{groupId}',
   tags: ['groups'],
   summary: 'Rename a group or change its description',
+  description:
+    'Needs `groups:update`. Names are unique within the organization (409 `GROUP_NAME_TAKEN`).',
   security: AUTHENTICATED,
   request: {
     params: GroupParams,
@@ -217,7 +226,8 @@ groupRoutes.openapi(updateGroup, async (c) => {
   return c.json(toGroup(updated), 200);
 });
 
-const deleteGroup = createRoute({
+const deleteGroup = defineRoute({
+  operationId: 'deleteGroup',
   method: 'delete',
   path: '/organizations/{orgId}/groups/{groupId}',
   tags: ['groups'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkGrantableRoles, checkJoin } from '../../access/decisions.js';
 import { auditActor } from '../../audit/actor.js';
 import { startSession } from '../../auth/session-cookie.js';
@@ -7,6 +7,7 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { sha256 } from '../../lib/tokens.js';
 import type { Invitation } from '../../store/invitations.js';
 import type { Store } from '../../store/store.js';
+import { defineRoute, PUBLIC } from '../define-route.js';
 import { MemberSchema, toMember } from '../members/schemas.js';
 import { createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrganizationSchema, toOrganization } from '../organizations/schemas.js';
@@ -44,10 +45,12 @@ async function usableInvitation(store: Store, token: string, now: Date): Promise
   return invitation;
 }
 
-const lookup = createRoute({
+const lookup = defineRoute({
+  operationId: 'lookUpInvitation',
   method: 'get',
   path: '/invitations/lookup',
   tags: ['invitations'],
+  security: PUBLIC,
   summary: 'What an invitation link is for (to render the accept page)',
   description:
     '400 `TOKEN_EXPIRED` past its expiry, `INVITATION_REVOKED` once revoked, `INVITATION_ALREADY_USED` once accepted, `TOKEN_INVALID` for a link that matches no invitation (or was replaced by a resend).',
@@ -93,10 +96,12 @@ acceptInvitationRoutes.openapi(lookup, async (c) => {
   );
 });
 
-const accept = createRoute({
+const accept = defineRoute({
+  operationId: 'acceptInvitation',
   method: 'post',
   path: '/invitations/accept',
   tags: ['invitations'],
+  security: PUBLIC,
   summary: 'Accept an invitation',
   description:
     'An existing account joins: be signed in as the invited address, or give its password. A new account gives name and password. The token works once and only for the invited address; the roles are checked again against the inviter’s current permissions.',

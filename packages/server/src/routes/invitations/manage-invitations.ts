@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkGrantableRoles, checkJoiningRoles } from '../../access/decisions.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
@@ -9,6 +9,7 @@ import { isEmail, parseEmailList } from '../../lib/email.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import { effectiveStatus } from '../../store/invitations.js';
+import { defineRoute } from '../define-route.js';
 import { RolesField } from '../members/schemas.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
@@ -26,11 +27,13 @@ const InvitationPage = z
   .object({ items: z.array(InvitationSchema), nextCursor: z.string().nullable() })
   .openapi('InvitationPage');
 
-const listInvitations = createRoute({
+const listInvitations = defineRoute({
+  operationId: 'listInvitations',
   method: 'get',
   path: '/organizations/{orgId}/invitations',
   tags: ['invitations'],
   summary: 'List invitations, newest first',
+  description: 'Needs `invitations:read`. Filter by `status`; cursor pagination.',
   security: AUTHENTICATED,
   request: {
     params: OrgParams,
@@ -85,13 +88,14 @@ const InviteResult = z
   })
   .openapi('InviteResult');
 
-const createInvitations = createRoute({
+const createInvitations = defineRoute({
+  operationId: 'createInvitations',
   method: 'post',
   path: '/organizations/{orgId}/invitations',
   tags: ['invitations'],
   summary: 'Invite one or many addresses',
   description:
-    '`emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines (seed 004). Each address gets a result: `invited`, `already_member`, `invalid`, or `domain_not_allowed` when the org’s `allowed_email_domains` setting excludes it. Links live `invitation_ttl_hours` (settings waterfall). Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.',
+    '`emails` is a list, or a pasted string separated by commas, spaces, semicolons or new lines. Each address gets a result: `invited`, `already_member`, `invalid`, or `domain_not_allowed` when the org’s `allowed_email_domains` setting excludes it. Links live `invitation_ttl_hours` (settings waterfall). Inviting an address with a pending invitation replaces it. The caller must hold every permission of the roles. Honours `Idempotency-Key`.',
   security: AUTHENTICATED,
   middleware: [idempotent()] as const,
   request: {
@@ -177,7 +181,8 @@ manageInvitationRoutes.openapi(createInvitations, async (c) => {
   return c.json({ results }, 201);
 });
 
-const resendInvitation = createRoute({
+const resendInvitation = defineRoute({
+  operationId: 'resendInvitation',
   method: 'post',
   path: '/organizations/{orgId}/invitations/{invitationId}/resend',
   tags: ['invitations'],
@@ -226,11 +231,14 @@ manageInvitationRoutes.openapi(resendInvitation, async (c) => {
   return c.json(toInvitation(updated, now), 200);
 });
 
-const revokeInvitation = createRoute({
+const revokeInvitation = defineRoute({
+  operationId: 'revokeInvitation',
   method: 'delete',
   path: '/organizations/{orgId}/invitations/{invitationId}',
   tags: ['invitations'],
   summary: 'Revoke a pending invitation',
+  description:
+    'Needs `invitations:revoke`. Only a pending invitation can be revoked (409 otherwise); its link stops working at once.',
   security: AUTHENTICATED,
   request: { params: InvitationParams },
   responses: { 200: json(InvitationSchema, 'Revoked'), ...problems(401, 403, 404, 409) },

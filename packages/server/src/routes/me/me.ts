@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { actorOf } from '../../access/access.js';
 import { notFound } from '../../errors/api-error.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrganizationSchema, toOrganization } from '../organizations/schemas.js';
 import { toUser, UserSchema } from '../schemas.js';
@@ -9,11 +10,14 @@ import { toUser, UserSchema } from '../schemas.js';
 /** The caller: profile, organizations, compiled permissions, active org. */
 export const meRoutes = createRouter();
 
-const getMe = createRoute({
+const getMe = defineRoute({
+  operationId: 'getMe',
   method: 'get',
   path: '/me',
   tags: ['me'],
   summary: 'The signed-in user',
+  description:
+    'The profile of the authenticated caller, whichever way they authenticated (session, API key or host token).',
   security: AUTHENTICATED,
   responses: { 200: json(UserSchema, 'The user'), ...problems(401) },
 });
@@ -29,11 +33,14 @@ const MyOrganization = z
   })
   .openapi('MyOrganization');
 
-const myOrganizations = createRoute({
+const myOrganizations = defineRoute({
+  operationId: 'listMyOrganizations',
   method: 'get',
   path: '/me/organizations',
   tags: ['me'],
   summary: 'Organizations the caller belongs to (the org switcher)',
+  description:
+    'Every organization the caller is a member of, with their roles and membership status there, and the active organization of a cookie session.',
   security: AUTHENTICATED,
   responses: {
     200: json(
@@ -65,7 +72,8 @@ const SerializedSet = z
   .object({ v: z.literal(1), catalog: z.string(), bits: z.string() })
   .openapi('SerializedPermissionSet');
 
-const myPermissions = createRoute({
+const myPermissions = defineRoute({
+  operationId: 'getMyPermissions',
   method: 'get',
   path: '/me/permissions',
   tags: ['me'],
@@ -96,11 +104,14 @@ meRoutes.openapi(myPermissions, async (c) => {
   );
 });
 
-const setActive = createRoute({
+const setActive = defineRoute({
+  operationId: 'setActiveOrganization',
   method: 'put',
   path: '/me/active-organization',
   tags: ['me'],
-  summary: 'Switch the active organization of this session (seed 004 org choice at sign-in)',
+  summary: 'Switch the active organization of this session',
+  description:
+    'The organization this session works in by default after sign-in. The caller must be a member; other organizations answer 404.',
   security: AUTHENTICATED,
   request: { body: jsonBody(z.strictObject({ orgId: z.string().min(1).max(100).nullable() })) },
   responses: {

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireOrgPermission } from '../../access/require.js';
 import { ApiError, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import { PageQuery } from '../schemas.js';
@@ -15,7 +16,8 @@ const MemberPage = z
   .object({ items: z.array(MemberSchema), nextCursor: z.string().nullable() })
   .openapi('MemberPage');
 
-const listMembers = createRoute({
+const listMembers = defineRoute({
+  operationId: 'listMembers',
   method: 'get',
   path: '/organizations/{orgId}/members',
   tags: ['members'],
@@ -75,11 +77,13 @@ listMemberRoutes.openapi(listMembers, async (c) => {
   );
 });
 
-const getMember = createRoute({
+const getMember = defineRoute({
+  operationId: 'getMember',
   method: 'get',
   path: '/organizations/{orgId}/members/{userId}',
   tags: ['members'],
   summary: 'Read one member',
+  description: 'Needs `members:read`. The member’s roles, status, join date and last activity.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
   responses: { 200: json(MemberSchema, 'The member'), ...problems(401, 403, 404) },

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Permission } from '../../access/access.js';
 import {
   checkDisable,
@@ -15,6 +15,7 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import { userScopeId } from '../../store/settings.js';
 import { sendPasswordReset } from '../auth/password-reset.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import { EmailField, NameField, PasswordField } from '../schemas.js';
@@ -23,11 +24,12 @@ import { MemberParams, MemberSchema, RolesField, toMember } from './schemas.js';
 /** Changing members: create a user directly, update roles and status, remove, reset password. */
 export const manageMemberRoutes = createRouter();
 
-const createMember = createRoute({
+const createMember = defineRoute({
+  operationId: 'createMember',
   method: 'post',
   path: '/organizations/{orgId}/members',
   tags: ['members'],
-  summary: 'Create a user directly as a member (seed 000 "New User")',
+  summary: 'Create a user directly as a member',
   description:
     'With a password the account is active at once; without one it is `invited` and an activation (password) link is e-mailed. Existing accounts are invited instead. Honours `Idempotency-Key`.',
   security: AUTHENTICATED,
@@ -83,7 +85,8 @@ manageMemberRoutes.openapi(createMember, async (c) => {
   return c.json(toMember(member), 201);
 });
 
-const updateMember = createRoute({
+const updateMember = defineRoute({
+  operationId: 'updateMember',
   method: 'patch',
   path: '/organizations/{orgId}/members/{userId}',
   tags: ['members'],
@@ -150,12 +153,13 @@ manageMemberRoutes.openapi(updateMember, async (c) => {
   return c.json(toMember(updated), 200);
 });
 
-const removeMember = createRoute({
+const removeMember = defineRoute({
+  operationId: 'removeMember',
   method: 'delete',
   path: '/organizations/{orgId}/members/{userId}',
   tags: ['members'],
   summary: 'Remove a member from the organization',
-  description: 'The owner cannot be removed (seed 004): transfer ownership first.',
+  description: 'The owner cannot be removed: transfer ownership first.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
   responses: { 204: { description: 'Removed' }, ...problems(401, 403, 404, 409) },
@@ -184,11 +188,14 @@ manageMemberRoutes.openapi(removeMember, async (c) => {
   return c.body(null, 204);
 });
 
-const resetPassword = createRoute({
+const resetPassword = defineRoute({
+  operationId: 'resetMemberPassword',
   method: 'post',
   path: '/organizations/{orgId}/members/{userId}/password-reset',
   tags: ['members'],
-  summary: 'E-mail a member a password reset link (seed 000 admin-triggered reset)',
+  summary: 'E-mail a member a password reset link',
+  description:
+    'Needs `members:reset_password`. The member receives a reset link by e-mail; nothing changes until they use it. Disabled accounts answer 409.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
   responses: {

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { actorOf } from '../../access/access.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
@@ -7,6 +7,7 @@ import { ErrorCode } from '../../errors/error-codes.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import type { TreeRow } from '../../store/org-tree.js';
 import type { Org } from '../../store/organizations.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrganizationSchema, OrgParams, toOrganization } from './schemas.js';
 
@@ -42,7 +43,8 @@ function nest(root: Org, rows: readonly TreeRow[]): TreeNode {
   return top;
 }
 
-const getTree = createRoute({
+const getTree = defineRoute({
+  operationId: 'getOrganizationTree',
   method: 'get',
   path: '/organizations/{orgId}/tree',
   tags: ['organizations'],
@@ -66,11 +68,14 @@ hierarchyRoutes.openapi(getTree, async (c) => {
   return c.json({ root: nest(org, kept), truncated, count: kept.length + 1 }, 200);
 });
 
-const myTree = createRoute({
+const myTree = defineRoute({
+  operationId: 'getMyOrganizationTree',
   method: 'get',
   path: '/me/organization-tree',
   tags: ['me'],
   summary: 'The caller’s orgs, each with the orgs it manages below (partner view)',
+  description:
+    'For a partner managing client organizations: each organization of the caller, with the organizations below it that the caller may read (`managed_orgs:read`), down to `depth` levels.',
   security: AUTHENTICATED,
   request: { query: z.object({ depth: z.coerce.number().int().min(1).max(16).default(8) }) },
   responses: {
@@ -108,7 +113,8 @@ hierarchyRoutes.openapi(myTree, async (c) => {
   return c.json({ roots: roots.filter((r) => !covered.has(r.id)), truncated }, 200);
 });
 
-const moveOrg = createRoute({
+const moveOrg = defineRoute({
+  operationId: 'moveOrganization',
   method: 'post',
   path: '/organizations/{orgId}/move',
   tags: ['organizations'],

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { ApiError, forbidden } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 import { PageQuery } from '../schemas.js';
 import { OrganizationSchema, toOrganization } from './schemas.js';
@@ -10,7 +11,8 @@ import { OrganizationSchema, toOrganization } from './schemas.js';
 /** `GET /organizations`: the caller's orgs, or every top-level org for platform admins. */
 export const listOrganizationRoutes = createRouter();
 
-const listOrgs = createRoute({
+const listOrgs = defineRoute({
+  operationId: 'listOrganizations',
   method: 'get',
   path: '/organizations',
   tags: ['organizations'],

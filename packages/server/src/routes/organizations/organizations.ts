@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { checkJoin, OWNER_ROLE } from '../../access/decisions.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
@@ -9,6 +9,7 @@ import { randomHex } from '../../lib/tokens.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import type { Store } from '../../store/store.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { NameField, PageQuery } from '../schemas.js';
 import { OrganizationSchema, OrgParams, SlugField, slugify, toOrganization } from './schemas.js';
@@ -27,7 +28,8 @@ async function freeSlug(store: Store, wanted: string | undefined, name: string):
   return `${base}-${randomHex(3)}`;
 }
 
-const createOrg = createRoute({
+const createOrg = defineRoute({
+  operationId: 'createOrganization',
   method: 'post',
   path: '/organizations',
   tags: ['organizations'],
@@ -90,11 +92,13 @@ organizationRoutes.openapi(createOrg, async (c) => {
   return c.json(toOrganization(org), 201);
 });
 
-const getOrg = createRoute({
+const getOrg = defineRoute({
+  operationId: 'getOrganization',
   method: 'get',
   path: '/organizations/{orgId}',
   tags: ['organizations'],
   summary: 'Read an organization',
+  description: 'Needs `organization:read` in the organization.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
   responses: { 200: json(OrganizationSchema, 'The organization'), ...problems(401, 403, 404) },
@@ -105,11 +109,14 @@ organizationRoutes.openapi(getOrg, async (c) => {
   return c.json(toOrganization(org), 200);
 });
 
-const updateOrg = createRoute({
+const updateOrg = defineRoute({
+  operationId: 'updateOrganization',
   method: 'patch',
   path: '/organizations/{orgId}',
   tags: ['organizations'],
   summary: 'Rename an organization or change its slug or kind',
+  description:
+    'Needs `organization:update`. Slugs are unique across the platform (409 `SLUG_TAKEN`).',
   security: AUTHENTICATED,
   request: {
     params: OrgParams,
@@ -147,7 +154,8 @@ organizationRoutes.openapi(updateOrg, async (c) => {
   return c.json(toOrganization(updated), 200);
 });
 
-const deleteOrg = createRoute({
+const deleteOrg = defineRoute({
+  operationId: 'deleteOrganization',
   method: 'delete',
   path: '/organizations/{orgId}',
   tags: ['organizations'],
@@ -183,11 +191,13 @@ const OrgPage = z
   .object({ items: z.array(OrganizationSchema), nextCursor: z.string().nullable() })
   .openapi('OrganizationPage');
 
-const listChildren = createRoute({
+const listChildren = defineRoute({
+  operationId: 'listChildOrganizations',
   method: 'get',
   path: '/organizations/{orgId}/children',
   tags: ['organizations'],
   summary: 'Sub-organizations and managed client organizations',
+  description: 'Needs `managed_orgs:read`. One level down, by name, with cursor pagination.',
   security: AUTHENTICATED,
   request: { params: OrgParams, query: z.object(PageQuery) },
   responses: { 200: json(OrgPage, 'Children, by name'), ...problems(401, 403, 404, 422) },

@@ -1,8 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { OWNER_ROLE, planTransfer } from '../../access/decisions.js';
 import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { MemberSchema, toMember } from '../members/schemas.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from './schemas.js';
@@ -10,7 +11,8 @@ import { OrgParams } from './schemas.js';
 /** `POST /organizations/{orgId}/owner/transfer` (seed 004). */
 export const transferOwnershipRoutes = createRouter();
 
-const transfer = createRoute({
+const transfer = defineRoute({
+  operationId: 'transferOwnership',
   method: 'post',
   path: '/organizations/{orgId}/owner/transfer',
   tags: ['organizations'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { RoleSpec } from '@orgkit/core';
 import { checkJoiningRoles } from '../../access/decisions.js';
 import { requireOrgPermission } from '../../access/require.js';
@@ -13,6 +13,7 @@ import { auditActor } from '../../audit/actor.js';
 import { ApiError, conflict, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import type { Store } from '../../store/store.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { roleSpec } from './roles.js';
 import { RoleFields, RoleParams, RoleSchema, toRole } from './schemas.js';
@@ -30,7 +31,8 @@ async function customRole(tx: Store, registryHasPreset: boolean, orgId: string, 
   throw notFound('Role');
 }
 
-const updateRole = createRoute({
+const updateRole = defineRoute({
+  operationId: 'updateRole',
   method: 'patch',
   path: '/organizations/{orgId}/roles/{key}',
   tags: ['roles'],
@@ -97,7 +99,8 @@ manageRoleRoutes.openapi(updateRole, async (c) => {
   return c.json(updated, 200);
 });
 
-const deleteRole = createRoute({
+const deleteRole = defineRoute({
+  operationId: 'deleteRole',
   method: 'delete',
   path: '/organizations/{orgId}/roles/{key}',
   tags: ['roles'],

@@ -1,6 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { describeCatalog } from '@orgkit/core';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 
 /** The permission catalog (`GET /v1/permissions`). */
@@ -43,11 +44,14 @@ const CatalogSchema = z
   })
   .openapi('PermissionCatalog');
 
-const getCatalog = createRoute({
+const getCatalog = defineRoute({
+  operationId: 'getPermissionCatalog',
   method: 'get',
   path: '/permissions',
   tags: ['roles'],
   summary: 'The permission catalog: module → section → resource → action, with labels',
+  description:
+    'Every permission the product declares, grouped for display, with labels. The same for every caller.',
   security: AUTHENTICATED,
   responses: { 200: json(CatalogSchema, 'The catalog'), ...problems(401) },
 });

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { RoleSpec } from '@orgkit/core';
 import { requireOrgPermission } from '../../access/require.js';
 import { checkRoleSpec, checkRolesWithinCaller } from '../../access/roles.js';
@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import type { CustomRoleFields } from '../../store/roles.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import { RoleFields, type RoleJson, RoleParams, RoleSchema, toRole } from './schemas.js';
@@ -14,11 +15,14 @@ import { RoleFields, type RoleJson, RoleParams, RoleSchema, toRole } from './sch
 /** Roles of an org: presets and custom roles, listed, read and created. */
 export const roleRoutes = createRouter();
 
-const listRoles = createRoute({
+const listRoles = defineRoute({
+  operationId: 'listRoles',
   method: 'get',
   path: '/organizations/{orgId}/roles',
   tags: ['roles'],
   summary: 'Preset roles and this organization’s custom roles, with what they resolve to',
+  description:
+    'Needs `roles:read`. Each role with the permissions it resolves to and how many members and groups hold it.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
   responses: {
@@ -45,11 +49,13 @@ roleRoutes.openapi(listRoles, async (c) => {
   return c.json({ items }, 200);
 });
 
-const getRole = createRoute({
+const getRole = defineRoute({
+  operationId: 'getRole',
   method: 'get',
   path: '/organizations/{orgId}/roles/{key}',
   tags: ['roles'],
   summary: 'Read one role',
+  description: 'Needs `roles:read`. A preset or custom role by key.',
   security: AUTHENTICATED,
   request: { params: RoleParams },
   responses: { 200: json(RoleSchema, 'The role'), ...problems(401, 403, 404) },
@@ -106,7 +112,8 @@ export function roleSpec(
   };
 }
 
-const createRole = createRoute({
+const createRole = defineRoute({
+  operationId: 'createRole',
   method: 'post',
   path: '/organizations/{orgId}/roles',
   tags: ['roles'],

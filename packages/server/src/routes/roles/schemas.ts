@@ -19,7 +19,7 @@ export const GrantEntrySchema = z
   ])
   .openapi('GrantEntry', {
     description:
-      'A permission (`members:read`), every action of a resource (`members:*`), everything (`*`), or `{ permission, requires }`: given only while the holder also has the required permission(s) (seed 001 ⭐).',
+      'A permission (`members:read`), every action of a resource (`members:*`), everything (`*`), or `{ permission, requires }`: given only while the holder also has the required permission(s).',
   });
 
 const GrantList = z.array(GrantEntrySchema).max(500);

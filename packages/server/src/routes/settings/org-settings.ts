@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { requireOrgPermission } from '../../access/require.js';
 import {
   bottomScope,
@@ -12,6 +12,7 @@ import {
 import { auditActor } from '../../audit/actor.js';
 import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import {
@@ -47,11 +48,14 @@ function targetOf(
   return level === 'group' ? { level, groupId: targetId } : { level, userId: targetId };
 }
 
-const listSettings = createRoute({
+const listSettings = defineRoute({
+  operationId: 'listOrganizationSettings',
   method: 'get',
   path: '/organizations/{orgId}/settings',
   tags: ['settings'],
   summary: 'Effective settings of the organization, with their source level and lock',
+  description:
+    'Needs `settings:read`. Every declared setting with the value that applies in the organization, the level it comes from, and the level that locks it, if any.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
   responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 403, 404) },
@@ -68,7 +72,8 @@ orgSettingRoutes.openapi(listSettings, async (c) => {
   );
 });
 
-const effective = createRoute({
+const effective = defineRoute({
+  operationId: 'listEffectiveSettings',
   method: 'get',
   path: '/organizations/{orgId}/settings/effective',
   tags: ['settings'],
@@ -109,7 +114,8 @@ orgSettingRoutes.openapi(effective, async (c) => {
   );
 });
 
-const putSetting = createRoute({
+const putSetting = defineRoute({
+  operationId: 'setOrganizationSetting',
   method: 'put',
   path: '/organizations/{orgId}/settings/{key}',
   tags: ['settings'],
@@ -169,7 +175,8 @@ orgSettingRoutes.openapi(putSetting, async (c) => {
   return c.json(result, 200);
 });
 
-const clearSetting = createRoute({
+const clearSetting = defineRoute({
+  operationId: 'clearOrganizationSetting',
   method: 'delete',
   path: '/organizations/{orgId}/settings/{key}',
   tags: ['settings'],

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { actorOf } from '../../access/access.js';
 import {
   checkSettingValue,
@@ -11,6 +11,7 @@ import { auditActor } from '../../audit/actor.js';
 import type { AppEnv } from '../../context.js';
 import { forbidden, notFound } from '../../errors/api-error.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
+import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import {
   EffectiveSettingSchema,
@@ -31,11 +32,14 @@ function requirePlatformAdmin(c: { var: AppEnv['Variables'] }) {
   return principal;
 }
 
-const listPlatform = createRoute({
+const listPlatform = defineRoute({
+  operationId: 'listPlatformSettings',
   method: 'get',
   path: '/platform/settings',
   tags: ['settings'],
   summary: 'Platform-level settings (defaults from code, overridden by platform admins)',
+  description:
+    'Platform admins only. Every declared setting with its platform value, or the default from code when none is set.',
   security: AUTHENTICATED,
   responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 403) },
 });
@@ -52,11 +56,13 @@ platformSettingRoutes.openapi(listPlatform, async (c) => {
 
 const KeyParams = z.object({ key: SettingKey });
 
-const getPlatform = createRoute({
+const getPlatform = defineRoute({
+  operationId: 'getPlatformSetting',
   method: 'get',
   path: '/platform/settings/{key}',
   tags: ['settings'],
   summary: 'One platform-level setting',
+  description: 'Platform admins only. Unknown keys answer 404.',
   security: AUTHENTICATED,
   request: { params: KeyParams },
   responses: { 200: json(EffectiveSettingSchema, 'The setting'), ...problems(401, 403, 404) },
@@ -70,11 +76,13 @@ platformSettingRoutes.openapi(getPlatform, async (c) => {
   return c.json(toEffectiveSetting(key, spec, await platformPlace(store)), 200);
 });
 
-const putPlatform = createRoute({
+const putPlatform = defineRoute({
+  operationId: 'setPlatformSetting',
   method: 'put',
   path: '/platform/settings/{key}',
   tags: ['settings'],
   summary: 'Set the platform value of a setting; `locked` stops every org from overriding it',
+  description: 'Platform admins only. The value must match the setting’s declared type. Audited.',
   security: AUTHENTICATED,
   request: {
     params: KeyParams,
@@ -113,11 +121,14 @@ platformSettingRoutes.openapi(putPlatform, async (c) => {
   return c.json(result, 200);
 });
 
-const clearPlatform = createRoute({
+const clearPlatform = defineRoute({
+  operationId: 'clearPlatformSetting',
   method: 'delete',
   path: '/platform/settings/{key}',
   tags: ['settings'],
   summary: 'Clear the platform value (the default from code applies again)',
+  description:
+    'Platform admins only. 404 when the platform has no value of its own for the key. Audited.',
   security: AUTHENTICATED,
   request: { params: KeyParams },
   responses: { 204: { description: 'Cleared' }, ...problems(401, 403, 404) },
@@ -148,11 +159,14 @@ platformSettingRoutes.openapi(clearPlatform, async (c) => {
   return c.body(null, 204);
 });
 
-const mySettings = createRoute({
+const mySettings = defineRoute({
+  operationId: 'listMySettings',
   method: 'get',
   path: '/me/settings',
   tags: ['settings', 'me'],
   summary: 'The caller’s effective settings in an organization',
+  description:
+    'Every declared setting as it applies to the caller in `orgId`: platform, organizations above, the organization, the caller’s groups, then the caller’s own level. The caller must be a member (404 otherwise).',
   security: AUTHENTICATED,
   request: { query: z.object({ orgId: z.string().min(1).max(100) }) },
   responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 404, 422) },
