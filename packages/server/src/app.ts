@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Redis } from 'ioredis';
@@ -74,7 +75,11 @@ export interface AppPlatform {
 }
 
 /** Options of an app: {@link OrgkitAppOptions} and an access layer to share between apps. */
-export type CreateAppInput = OrgkitAppOptions & { access?: Access };
+export type CreateAppInput = OrgkitAppOptions & {
+  access?: Access;
+  /** Middleware run first on every request, before the app's own (tracing, test worlds). */
+  middleware?: readonly MiddlewareHandler<AppEnv>[];
+};
 
 /**
  * Builds the Orgkit HTTP app on `platform`: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and
@@ -112,6 +117,7 @@ export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): Or
   app.onError(onError);
   app.notFound(unmatchedRequest(() => app.routes));
 
+  for (const handler of input.middleware ?? []) app.use('*', handler);
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
   app.use(

@@ -9,6 +9,7 @@ import {
   type Store,
   sha256,
 } from '@orgkit/server/portable';
+import type { MiddlewareHandler } from 'hono';
 import {
   acquireDatabase,
   type PooledDatabase,
@@ -48,7 +49,7 @@ export interface OrgkitTestWorld {
   /**
    * Sends `request` as the world's browser: its cookies are added (a request's own cookies of
    * the same name lose), an unsafe request without `Origin` gets the request's own origin (as a
-   * browser's same-origin request does), and `Set-Cookie` answers update the jar.
+   * browser's same-origin request does), and cookies the app sets update the jar.
    */
   fetch(request: Request): Promise<Response>;
   /** Makes the browser signed in as `userId` with a new session (null: signed out). */
@@ -99,6 +100,26 @@ export async function createOrgkitTestWorld(
   options: OrgkitTestWorldOptions = {},
 ): Promise<OrgkitTestWorld> {
   const scenario = options.scenario ?? acmeScenario;
+  const jar = new Map<string, string>();
+  // A browser drops Set-Cookie from a Response it constructs, so the jar learns cookies as the
+  // app sets them (Node and browsers alike), not from the response.
+  const rememberCookies: MiddlewareHandler = async (c, next) => {
+    const header = c.header;
+    c.header = ((name: string, value?: string, options?: { append?: boolean }) => {
+      if (value !== undefined && name.toLowerCase() === 'set-cookie') remember(value);
+      return header(name, value, options);
+    }) as typeof c.header;
+    await next();
+  };
+  const remember = (cookie: string) => {
+    const [pair = '', ...attributes] = cookie.split(';');
+    const at = pair.indexOf('=');
+    const name = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1);
+    const expired = value === '' || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+    if (expired) jar.delete(name);
+    else jar.set(name, value);
+  };
   const pooled = await acquireDatabase();
   try {
     await startScenario(pooled, scenario);
@@ -123,9 +144,9 @@ export async function createOrgkitTestWorld(
       ...(scenario.membership ? { membership: scenario.membership } : {}),
       ...(scenario.selfServe !== undefined ? { selfServe: scenario.selfServe } : {}),
     },
+    middleware: [rememberCookies],
   });
   const store = app.deps.store;
-  const jar = new Map<string, string>();
 
   async function signInAs(userId: string | null, activeOrgId: string | null = null) {
     jar.clear();
@@ -170,22 +191,13 @@ export async function createOrgkitTestWorld(
       if (own.size > 0) headers.set('cookie', [...own].map(([k, v]) => `${k}=${v}`).join('; '));
       const safe = SAFE_METHODS.test(request.method);
       if (!safe && !headers.has('origin')) headers.set('origin', new URL(request.url).origin);
-      const response = await app.fetch(
-        new Request(request.url, {
-          method: request.method,
-          headers,
-          ...(safe ? {} : { body: await request.arrayBuffer() }),
-        }),
-      );
-      for (const cookie of response.headers.getSetCookie()) {
-        const [pair = '', ...attributes] = cookie.split(';');
-        const at = pair.indexOf('=');
-        const name = pair.slice(0, at).trim();
-        const value = pair.slice(at + 1);
-        const expired = value === '' || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
-        if (expired) jar.delete(name);
-        else jar.set(name, value);
-      }
+      const body = safe ? undefined : await request.arrayBuffer();
+      if (body) headers.set('content-length', String(body.byteLength));
+      const forwarded = new Request(request.url, { method: request.method, headers, body });
+      // Cookie, Origin and Content-Length are headers a browser drops from a Request it
+      // constructs: the app reads this request's headers from the plain Headers object instead.
+      Object.defineProperty(forwarded, 'headers', { value: headers });
+      const response = await app.fetch(forwarded);
       return response;
     },
   };
