@@ -37,6 +37,7 @@ export function createDemoOrgkit(options: DemoHostOptions): OrgkitApp {
     logger: false,
     access: createAccess({ catalog: demoCatalog, presets: demoRoles }),
     organizations: { membership: 'multiple' },
+    docs: true,
     // Owner and Admin are added to every new project (seed 004's rule for new products).
     acl: {
       autoGrants: {

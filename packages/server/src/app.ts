@@ -13,6 +13,7 @@ import { problemResponse } from './errors/problem.js';
 import { createLogger, silentLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
+import { corsPolicy } from './middleware/cors.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestContext } from './middleware/request-context.js';
@@ -107,6 +108,8 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
       },
     }),
   );
+  // Preflights are answered before authentication; listed origins are the CSRF-trusted ones.
+  if (options.cors) app.use('/v1/*', corsPolicy(options.cors));
   app.use('/v1/*', authenticate(verifyJwt));
   app.use('/v1/*', csrfProtection());
   app.use('/v1/*', rateLimit(deps.rateLimiters));
@@ -154,7 +157,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
     info: OPENAPI_INFO,
     servers: [{ url: '/' }],
   });
-  app.route('/', docsRoutes());
+  if (options.docs) app.route('/', docsRoutes());
   if (!options.production) {
     app.route('/', outboxRoutes);
   }
