@@ -12,7 +12,10 @@ export interface GuardRequirement<P extends string> {
   readonly permission: P | readonly P[];
   /** The org the request acts in. */
   readonly org: string;
-  /** The resource acted on: the decision then also follows its ACL (and its parents'). */
+  /**
+   * The resource acted on: the permissions of its type (`projects:*` for a project) then also
+   * follow its ACL and its parents'; permissions of other types stay org-wide.
+   */
   readonly resource?: GuardResource;
 }
 

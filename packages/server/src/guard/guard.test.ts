@@ -157,6 +157,30 @@ describe.each(backends)('host route guard ($name)', (backend) => {
     expect((await deploy(deployer, 'hera')).status).toBe(403);
   });
 
+  it('checks permissions of the resource type on the resource and the others org-wide', async () => {
+    const cookie = [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const request = () => new Request('http://localhost/x', { headers: { cookie } });
+    const zeus = { type: 'projects', id: 'zeus' };
+    expect(
+      await guard.check(request(), {
+        permission: ['projects:deploy', 'members:read'],
+        org: orgId,
+        resource: zeus,
+      }),
+    ).toMatchObject({ ok: true });
+    const viewer = viaHost(await t.memberOf(orgId, 'mixed@host.test', ['viewer']));
+    const viewerCookie = [...viewer.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const denied = await guard.check(
+      new Request('http://localhost/x', { headers: { cookie: viewerCookie } }),
+      { permission: ['members:read', 'projects:read'], org: orgId, resource: zeus },
+    );
+    expect(denied).toMatchObject({
+      ok: false,
+      status: 403,
+      problem: { code: 'FORBIDDEN', detail: 'You need projects:read on projects zeus.' },
+    });
+  });
+
   it('answers 404 NOT_FOUND for an unknown org, as Orgkit routes do', async () => {
     const res = await deploy(owner, 'zeus', 'org_missing');
     expect(res.status).toBe(404);

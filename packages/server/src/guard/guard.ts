@@ -143,16 +143,21 @@ export function createOrgkitGuard<P extends string = Permission>(
     return list;
   }
 
+  /**
+   * The permissions of the resource's type that its ACL (and its parents') refuses; permissions
+   * of other types were decided org-wide. One query loads the ACL facts.
+   */
   async function deniedOn(
     access: OrgAccess,
     userId: string,
     permissions: readonly string[],
     resource: GuardResource,
   ): Promise<string[]> {
-    const acl = (await loadAclQueries(deps.store, access, userId, [resource])).get(
-      aclKey(resource),
-    )!;
-    return permissions.filter((p) => !allowedOn(access, p, acl));
+    const own = permissions.filter((p) => p.startsWith(`${resource.type}:`));
+    if (own.length === 0) return [];
+    const facts = await loadAclQueries(deps.store, access, userId, [resource]);
+    const acl = facts.get(aclKey(resource))!;
+    return own.filter((p) => !allowedOn(access, p, acl));
   }
 
   async function run(request: Request, slot: Slot, env: unknown) {
