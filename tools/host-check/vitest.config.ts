@@ -6,7 +6,7 @@ export default defineProject({
     name: 'host-check',
     include: ['src/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 120_000,
+    testTimeout: 300_000,
     hookTimeout: 600_000,
   },
 });

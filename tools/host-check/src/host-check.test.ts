@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuildSizes, buildAndMeasure } from './build-sizes.js';
-import { type InstalledHost, installHost, run } from './host.js';
+import { type InstalledHost, installHost, outsideEnv, run } from './host.js';
 
 const TOOLS = new URL('..', import.meta.url).pathname;
 const bin = (name: string) => join(TOOLS, 'node_modules/.bin', name);
@@ -77,6 +77,44 @@ describe('the packed packages in a host outside the workspace (npm, no workspace
     expect(run(host.dir, 'node', ['scripts/render.mjs'])).toContain('renderToString ok');
   });
 
+  it('starts the standalone server from the bin (npx @orgkit/server) on embedded PGlite', async () => {
+    const port = await freePort();
+    const server = spawn(join(host.dir, 'node_modules/.bin/orgkit-server'), [], {
+      cwd: host.dir,
+      env: outsideEnv({
+        PORT: String(port),
+        ORGKIT_DATA_DIR: join(host.dir, '.orgkit-data'),
+        NODE_ENV: 'development',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        server.stdout!.on('data', (d: Buffer) => {
+          output += d.toString();
+          if (output.includes('Orgkit API')) resolve();
+        });
+        server.stderr!.on('data', (d: Buffer) => {
+          output += d.toString();
+        });
+        server.once('exit', (code) =>
+          reject(new Error(`orgkit-server exited (${code}):\n${output}`)),
+        );
+      });
+      const doc = await fetch(`http://127.0.0.1:${port}/v1/openapi.json`);
+      expect(doc.status).toBe(200);
+      // The optional reference UI is not installed in the host: /docs says what to install.
+      const docs = await fetch(`http://127.0.0.1:${port}/docs`);
+      expect(docs.status).toBe(404);
+      expect(((await docs.json()) as { detail: string }).detail).toContain('@scalar/api-reference');
+    } finally {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      if (server.exitCode === null) server.kill('SIGTERM');
+      await exited;
+    }
+  });
+
   describe('built with vite and served by the host backend on embedded PGlite', () => {
     let sizes: BuildSizes;
     let backend: ChildProcess;
@@ -92,7 +130,7 @@ describe('the packed packages in a host outside the workspace (npm, no workspace
       url = `http://127.0.0.1:${port}`;
       backend = spawn(join(host.dir, 'node_modules/.bin/tsx'), ['server/main.ts'], {
         cwd: host.dir,
-        env: { ...process.env, PORT: String(port), NODE_ENV: 'development' },
+        env: outsideEnv({ PORT: String(port), NODE_ENV: 'development' }),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

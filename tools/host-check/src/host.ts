@@ -24,14 +24,37 @@ interface Lock {
   packages: Record<string, LockEntry>;
 }
 
+/**
+ * The environment of a process outside the workspace: pnpm's script and shim variables
+ * (`NODE_PATH` into the workspace's store, `npm_config_*`, the workspace's `.bin` folders on
+ * `PATH`) removed, so nothing resolves from the workspace by accident.
+ */
+export function outsideEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key === 'NODE_PATH' || /^(npm_|pnpm_|PNPM_)/i.test(key)) continue;
+    env[key] = value;
+  }
+  env.PATH = (process.env.PATH ?? '')
+    .split(':')
+    .filter((dir) => !dir.startsWith(REPO))
+    .join(':');
+  return { ...env, ...extra };
+}
+
 /** Runs a command in `cwd`, its output kept for the error when it fails. */
-export function run(cwd: string, command: string, args: readonly string[], env = {}): string {
+export function run(
+  cwd: string,
+  command: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): string {
   try {
     return execFileSync(command, args, {
       cwd,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
+      env: outsideEnv(env),
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
