@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -40,6 +40,26 @@ describe('the packed packages in a host outside the workspace (npm, no workspace
       const manifest = join(host.dir, 'node_modules', t.name, 'package.json');
       expect(existsSync(manifest)).toBe(true);
       expect(existsSync(join(host.dir, 'node_modules', t.name, 'src'))).toBe(false);
+    }
+  });
+
+  it("marks React's client modules 'use client' and leaves server-safe ones unmarked", () => {
+    const dist = join(host.dir, 'node_modules/@orgkit/react/dist');
+    const first = (file: string) => readFileSync(join(dist, file), 'utf8').split('\n')[0];
+    for (const file of [
+      'team-table/team-table.js',
+      'hooks/use-can.js',
+      'provider/orgkit-provider.js',
+    ]) {
+      expect(first(file), file).toBe("'use client';");
+    }
+    for (const file of [
+      'queries/api-keys-query-options.js',
+      'locale/fr.js',
+      'msw/index.js',
+      'index.js',
+    ]) {
+      expect(first(file), file).not.toBe("'use client';");
     }
   });
 
