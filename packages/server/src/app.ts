@@ -12,6 +12,7 @@ import { onError } from './errors/on-error.js';
 import { createLogger, silentLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
+import { corsPolicy } from './middleware/cors.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { unmatchedRequest } from './middleware/method-not-allowed.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -101,6 +102,8 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
       },
     }),
   );
+  // Preflights are answered before authentication; listed origins are the CSRF-trusted ones.
+  if (options.cors) app.use('/v1/*', corsPolicy(options.cors));
   app.use('/v1/*', authenticate(verifyJwt));
   app.use('/v1/*', csrfProtection());
   app.use('/v1/*', rateLimit(deps.rateLimiters));
@@ -144,7 +147,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   app.route('/v1', platformSettingRoutes);
 
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app)));
-  app.route('/', docsRoutes());
+  if (options.docs) app.route('/', docsRoutes());
   if (!options.production) {
     app.route('/', outboxRoutes);
   }

@@ -25,9 +25,34 @@ export { DEMO_PASSWORD, type DemoAccount, seedDemo } from './demo/seed-demo.js';
 export { configFromEnv, type EnvConfig } from './env.js';
 export { ApiError, type FieldError } from './errors/api-error.js';
 export { ErrorCode } from './errors/error-codes.js';
+export {
+  createOrgkitGuard,
+  type OrgkitGuard,
+  type OrgkitGuardOptions,
+} from './guard/guard.js';
+export type {
+  GuardAllowed,
+  GuardCaller,
+  GuardDecision,
+  GuardDenied,
+  GuardIdentity,
+  GuardMethod,
+  GuardProblem,
+  GuardRequirement,
+  GuardResource,
+  GuardUser,
+} from './guard/guard-types.js';
+export { checkNode, nodeRequest } from './guard/node-request.js';
+export {
+  type FromContext,
+  type GuardVariables,
+  type RequirePermissionOptions,
+  requirePermission,
+} from './guard/require-permission.js';
 export type { Mailer, MailMessage } from './mail/mailer.js';
 export type {
   AuthOptions,
+  CorsOptions,
   ExternalJwtOptions,
   MailOptions,
   OrganizationOptions,

@@ -1,27 +1,66 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { Scalar } from '@scalar/hono-api-reference';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import { problemResponse } from '../errors/problem.js';
 
 const require = createRequire(import.meta.url);
-let bundle: Promise<string> | undefined;
+
+/** The package that renders the reference: an optional peer, installed by hosts that want it. */
+export const API_REFERENCE_PACKAGE = '@scalar/api-reference';
+
+/** The browser bundle of the reference UI, or undefined when the package is not installed. */
+function resolveBundle(): string | undefined {
+  try {
+    return require.resolve(`${API_REFERENCE_PACKAGE}/browser/standalone.js`);
+  } catch {
+    return undefined;
+  }
+}
+
+const page = (title: string) => `<!doctype html>
+<html lang="en">
+  <head>
+    <title>${title}</title>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+  </head>
+  <body>
+    <div id="app"></div>
+    <script src="/docs/scalar.js"></script>
+    <script>Scalar.createApiReference('#app', { url: '/v1/openapi.json' });</script>
+  </body>
+</html>`;
 
 /**
- * `/docs`: the Scalar API reference for `/v1/openapi.json`. The browser bundle is served from the
- * installed `@scalar/api-reference` package instead of a CDN, so the docs work offline.
+ * `/docs`: the interactive API reference for `/v1/openapi.json`, mounted only when the host
+ * enables docs. The browser bundle comes from the installed `@scalar/api-reference` package
+ * instead of a CDN, so the docs work offline; without the package `/docs` answers a 404 problem
+ * naming it, and a production install never carries the reference UI's dependencies.
+ * `locate` finds the bundle (tests pass their own).
  */
-export function docsRoutes(): Hono<AppEnv> {
+export function docsRoutes(locate: () => string | undefined = resolveBundle): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  let bundle: Promise<string> | undefined;
+  const bundlePath = locate();
+  const missing: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (bundlePath) return next();
+    return problemResponse(
+      c,
+      404,
+      ErrorCode.NOT_FOUND,
+      `The API reference needs the optional package ${API_REFERENCE_PACKAGE}: install it next to @orgkit/server.`,
+    );
+  };
+  app.use('/docs', missing);
+  app.use('/docs/*', missing);
   app.get('/docs/scalar.js', async (c) => {
-    bundle ??= readFile(require.resolve('@scalar/api-reference/browser/standalone.js'), 'utf8');
+    bundle ??= readFile(bundlePath!, 'utf8');
     c.header('content-type', 'text/javascript; charset=utf-8');
     c.header('cache-control', 'public, max-age=86400');
     return c.body(await bundle);
   });
-  app.get(
-    '/docs',
-    Scalar({ url: '/v1/openapi.json', cdn: '/docs/scalar.js', pageTitle: 'Orgkit API' }),
-  );
+  app.get('/docs', (c) => c.html(page('Orgkit API')));
   return app;
 }
