@@ -4,7 +4,7 @@ import { asUser, failing, mockApi, pending, world } from '../story-support/story
 import { ApiKeys } from './api-keys.js';
 
 /**
- * The signed-in user's API keys (seed 000 "API Access"): create one — the secret is shown once,
+ * The signed-in user's API keys: create one — the secret is shown once,
  * never stored in the cache — see prefix, status and last use, revoke with confirmation.
  */
 const meta = {

@@ -11,7 +11,7 @@ const names = {
 };
 
 /**
- * Who did what (seed 000's organization and user audit logs): filter by action prefix and date,
+ * Who did what (the organization's and users' audit logs): filter by action prefix and date,
  * scroll for older events, export CSV or NDJSON with the same filters.
  */
 const meta = {

@@ -6,7 +6,7 @@ import { GroupsPanel } from './groups-panel.js';
 import { groupsScenario } from './groups-world.js';
 
 /**
- * Groups of an organization (seed 003): members join groups and receive the groups' roles.
+ * Groups of an organization: members join groups and receive the groups' roles.
  * Managing membership (`groups:update`) and assigning roles (`groups:assign_roles`) are separate
  * permissions; role choices are limited to roles the viewer may grant.
  */

@@ -6,7 +6,7 @@ import { asUser, failing, mockApi, pending, world } from '../story-support/story
 import { InviteDialog } from './invite-dialog.js';
 
 /**
- * Bulk invitations (seed 004): paste or type many addresses — commas, spaces or new lines —
+ * Bulk invitations: paste or type many addresses — commas, spaces or new lines —
  * and each becomes a chip, validated as typed (Enter, Space or comma commits one, Backspace
  * removes the last). Roles are limited to those the viewer may give; after sending, each address
  * shows its result. Pending invitations can be resent or revoked.

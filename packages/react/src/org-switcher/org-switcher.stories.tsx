@@ -6,7 +6,7 @@ import { OrgSwitcher } from './org-switcher.js';
 /**
  * The caller's organizations in a menu, the active one checked. The choice is applied at once,
  * saved to the session and remembered on the device; a user in several organizations with none
- * chosen is asked to choose (seed 004).
+ * chosen is asked to choose.
  */
 const meta = {
   title: 'Organizations/OrgSwitcher',

@@ -5,7 +5,7 @@ import { OrgTree } from './org-tree.js';
 import { manyClientsScenario, partnerTreeScenario } from './org-tree-world.js';
 
 /**
- * The partner view (seeds 001 and 003): the caller's organizations with the client and
+ * The partner view: the caller's organizations with the client and
  * sub-organizations they manage, as an ARIA tree — arrow keys, Home and End move; Right and Left
  * expand and collapse; Enter opens. The search keeps the ancestors of each match. "Open" makes an
  * organization the active one (or calls `onOpen`); partner admins create client orgs under a node

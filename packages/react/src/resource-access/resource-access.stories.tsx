@@ -17,7 +17,7 @@ const as = (userId: string) => api(signedInAs(projectsScenario, userId, 'org_acm
 const GRANTS = '/v1/organizations/:orgId/resources/:type/:resourceId/grants';
 
 /**
- * The share dialog of one resource (seeds 000 and 002) — here a host's ACL-controlled
+ * The share dialog of one resource — here a host's ACL-controlled
  * `projects`: members and groups with a checkbox per action, e-mail addresses that are notified
  * only (never given access), grants inherited from the parent project, who is notified, and
  * Save (the server refuses giving access the viewer lacks). Search members and groups in the

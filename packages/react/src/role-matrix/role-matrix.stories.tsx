@@ -8,7 +8,7 @@ import { portalMockOptions, supportDeskRole, worldWithCustomRoles } from './role
 
 /**
  * Roles as columns and the permission catalog as rows, grouped module → section → resource →
- * action like seed 001's tables. Presets are read-only; custom roles are editable (checkboxes)
+ * action like a permission table. Presets are read-only; custom roles are editable (checkboxes)
  * for viewers with `roles:update`. ⭐ marks a grant given only with another permission (hover or
  * focus it for the condition); exclusive modules say a member holds one of their levels. Arrow
  * keys move across the grid; Space or Enter toggles.
@@ -28,7 +28,7 @@ type Story = StoryObj<typeof meta>;
 /** Olivia (owner): presets and the custom "Support desk" role, editable. */
 export const Default: Story = {};
 
-/** Seed 001: Portal levels (exclusive) with ⭐ conditions on Workspaces levels. */
+/** A portal product's catalog: Portal levels (exclusive) with ⭐ conditions on Workspaces levels. */
 export const PortalLevels: Story = {
   parameters: {
     orgkit: { catalog: portalCatalog, world: worldWithCustomRoles(portalMockOptions, []) },

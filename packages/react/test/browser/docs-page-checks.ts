@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { IndexEntry } from './storybook-page.js';
 
+/** The preview of each story on a Docs page (the first story's appears twice: the primary). */
+const PREVIEWS = '[id^="story--"]:not([id$="-inner"])';
+
 /** Story names that promise a status block: the preview must show it. */
 const PROMISED: Record<string, string> = {
   Loading: 'loading',
@@ -31,22 +34,26 @@ export async function checkDocsPage(page: Page, own: readonly IndexEntry[]): Pro
   const loading = own.filter((s) => s.name === 'Loading').map((s) => `story--${s.id}`);
   await page
     .waitForFunction(
-      (keep) =>
-        [...document.querySelectorAll('[id^="story--"]')]
+      ({ keep, PREVIEWS }) =>
+        [...document.querySelectorAll(PREVIEWS)]
           .filter((el) => !keep.includes(el.id.replace(/--primary$/, '')))
           .every((el) => !el.querySelector('[data-slot="orgkit-status"][data-state="loading"]')),
-      loading,
+      { keep: loading, PREVIEWS },
       { timeout: 30_000, polling: 250 },
     )
     .catch(() => undefined);
-  const previews = await page.$$eval('[id^="story--"]', (elements) =>
+  const previews = await page.$$eval(PREVIEWS, (elements) =>
     elements.map(
       (el): PreviewState => ({
         storyId: el.id.replace(/^story--/, '').replace(/--primary$/, ''),
-        statuses: [...el.querySelectorAll('[data-slot="orgkit-status"]')].map(
-          (s) => s.getAttribute('data-state') ?? '',
-        ),
-        closedDialog: el.querySelector('[aria-haspopup="dialog"][data-state="closed"]') !== null,
+        statuses: [
+          ...[...el.querySelectorAll('[data-slot="orgkit-status"]')].map(
+            (s) => s.getAttribute('data-state') ?? '',
+          ),
+          // A trigger waiting for its data (a switcher) is busy rather than a status block.
+          ...(el.querySelector('[aria-busy="true"]') ? ['loading'] : []),
+        ],
+        closedDialog: el.querySelector('[data-orgkit-closed-in-docs]') !== null,
         renderError: el.querySelector('.sb-errordisplay, [data-testid="sb-error"]') !== null,
       }),
     ),
