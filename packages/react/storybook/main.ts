@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
 import { docgenOmitAfter, docgenOmitBefore } from './docgen-omit.js';
+import { stylingHooksPlugin } from './styling-hooks-plugin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -22,7 +23,12 @@ const config: StorybookConfig = {
   typescript: { reactDocgen: 'react-docgen' },
   viteFinal: (vite) => ({
     ...vite,
-    plugins: [docgenOmitBefore(), ...(vite.plugins ?? []), docgenOmitAfter()],
+    plugins: [
+      docgenOmitBefore(),
+      ...(vite.plugins ?? []),
+      docgenOmitAfter(),
+      stylingHooksPlugin(join(here, '../src')),
+    ],
     build: {
       ...vite.build,
       chunkSizeWarningLimit: 2_000,

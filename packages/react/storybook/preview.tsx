@@ -1,5 +1,13 @@
 import type { Catalog } from '@orgkit/core';
 import { createOrgkitClient } from '@orgkit/sdk';
+import {
+  Controls,
+  Description,
+  Primary,
+  Stories,
+  Subtitle,
+  Title,
+} from '@storybook/addon-docs/blocks';
 import type { Decorator, Preview, ReactRenderer } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
 import { useLayoutEffect, useState } from 'react';
@@ -10,6 +18,7 @@ import { fr } from '../src/locale/fr.js';
 import { OrgkitProvider } from '../src/provider/orgkit-provider.js';
 import { storyFetch } from '../src/story-support/story-fetch.js';
 import { mockApi, type StoryWorld } from '../src/story-support/story-handlers.js';
+import { StylingHooksBlock } from './blocks/styling-hooks.js';
 import { docsSource } from './docs-source.js';
 
 /** What a story may say about its Orgkit setup (`parameters.orgkit`). */
@@ -110,7 +119,21 @@ const preview: Preview = {
     layout: 'fullscreen',
     controls: { expanded: true },
     a11y: { test: 'error' },
-    docs: { source: docsSource },
+    docs: {
+      source: docsSource,
+      // The default page, then what a host styles the component by.
+      page: () => (
+        <>
+          <Title />
+          <Subtitle />
+          <Description />
+          <Primary />
+          <Controls />
+          <Stories />
+          <StylingHooksBlock />
+        </>
+      ),
+    },
     options: {
       storySort: {
         order: [
