@@ -3,14 +3,14 @@
  * collected, so each story and Docs page becomes its own test.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM } from './chromium.js';
+import { AXE_FILE, CHROMIUM } from './chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,6 +42,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
       maxBuffer: 64 * 1024 * 1024,
     },
   );
+  // axe-core is served beside the build, so pages load it from the browser's cache (compiled
+  // once) instead of each page parsing half a megabyte of inline script.
+  copyFileSync(require.resolve('axe-core/axe.min.js'), join(outDir, AXE_FILE));
   project.provide('storybookDir', outDir);
   return () => rmSync(outDir, { recursive: true, force: true });
 }

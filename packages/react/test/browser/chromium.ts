@@ -13,3 +13,6 @@ export const CHROMIUM_ARGS = [
   '--disable-gpu',
   '--disable-background-networking',
 ];
+
+/** Where the global setup puts axe-core in the served Storybook. */
+export const AXE_FILE = 'orgkit-axe.min.js';

@@ -3,14 +3,10 @@
  * (console and page errors, render and play failures), when it has settled, and axe.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+import { AXE_FILE, CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 import { serveStatic } from './static-server.js';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** One entry of Storybook's `index.json`. */
 export interface IndexEntry {
@@ -191,7 +187,7 @@ interface AxeViolation {
 
 /** WCAG 2.2 A/AA violations on the page, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  await page.addScriptTag({ url: `/${AXE_FILE}` });
   const violations = (await page.evaluate(async () => {
     const axe = (
       window as unknown as {
