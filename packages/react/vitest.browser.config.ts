@@ -1,14 +1,19 @@
 import { defineProject } from 'vitest/config';
 
-// Every Storybook story in headless Chromium (playwright-core + Debian's chromium): the test
-// builds Storybook, opens each story, injects axe-core and fails on any violation or console
-// error. Run alone with `pnpm vitest run --project react-browser`.
+// The built Storybook in headless Chromium (playwright-core + Debian's chromium): the global
+// setup builds Storybook once; each story and each Docs page is its own test (axe, console and
+// page errors, play functions, Docs previews' states). Run alone with
+// `pnpm vitest run --project react-browser`.
 export default defineProject({
   test: {
     name: 'react-browser',
     include: ['test/browser/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    globalSetup: ['test/browser/build-storybook.ts'],
+    // Pages at a time in the one browser: a few keeps the run short without starving a busy
+    // machine.
+    maxConcurrency: 4,
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
   },
 });

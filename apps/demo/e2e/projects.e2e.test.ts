@@ -40,6 +40,13 @@ describe(`demo: pages and buttons gated by Orgkit (${process.env.DATABASE_URL ? 
     expect(await page.locator('[data-project=zeus] button', { hasText: 'Edit' }).isEnabled()).toBe(
       true,
     );
+    // Deploy asks the host's own route, which Orgkit's guard lets the owner through.
+    await page.locator('[data-project=zeus]').getByRole('button', { name: 'Deploy' }).click();
+    await page
+      .locator('[data-project=zeus]')
+      .getByRole('status')
+      .filter({ hasText: 'Deploy queued by owner@northwind.demo' })
+      .waitFor();
     await screenshot(page, 'owner-projects');
     await page.getByRole('link', { name: 'Team' }).click();
     await page.getByRole('heading', { name: 'Team' }).waitFor();

@@ -4,8 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { createAccess, createOrgkitApp, type Database, type OrgkitApp } from '@orgkit/server';
-import { Hono } from 'hono';
+import {
+  createAccess,
+  createOrgkitApp,
+  createOrgkitGuard,
+  type Database,
+  type OrgkitApp,
+} from '@orgkit/server';
+import { type Context, Hono } from 'hono';
 import { demoCatalog, demoRoles } from '../src/catalog.js';
 
 /** Options of {@link createDemoHost}. */
@@ -37,6 +43,7 @@ export function createDemoOrgkit(options: DemoHostOptions): OrgkitApp {
     logger: false,
     access: createAccess({ catalog: demoCatalog, presets: demoRoles }),
     organizations: { membership: 'multiple' },
+    docs: true,
     // Owner and Admin are added to every new project (seed 004's rule for new products).
     acl: {
       autoGrants: {
@@ -52,10 +59,43 @@ export function createDemoOrgkit(options: DemoHostOptions): OrgkitApp {
   });
 }
 
+/**
+ * The product's own project routes, guarded by Orgkit on the server (the UI's disabled buttons
+ * are a convenience, not the protection): deploying needs `deploys:run` in the org and
+ * `projects:read` on the project; editing needs `projects:update` on the project. A project's
+ * permissions follow its ACL (shares, inherited from parent projects).
+ */
+function projectRoutes(orgkit: OrgkitApp): Hono {
+  const guard = createOrgkitGuard(orgkit, { catalog: demoCatalog });
+  const routes = new Hono();
+  const org = (c: Context) => c.req.param('orgId');
+  const project = (c: Context) => ({ type: 'projects', id: c.req.param('projectId') ?? '' });
+  routes.post(
+    '/api/orgs/:orgId/projects/:projectId/deploys',
+    guard.requirePermission(['deploys:run', 'projects:read'], { org, resource: project }),
+    (c) =>
+      c.json(
+        {
+          project: c.req.param('projectId'),
+          deployedBy: c.var.orgkit.user.email,
+          status: 'queued',
+        },
+        202,
+      ),
+  );
+  routes.patch(
+    '/api/orgs/:orgId/projects/:projectId',
+    guard.requirePermission('projects:update', { org, resource: project }),
+    (c) => c.json({ project: c.req.param('projectId'), updatedBy: c.var.orgkit.user.email }),
+  );
+  return routes;
+}
+
 /** The host app: Orgkit under `/v1`, `/docs`, `/dev/outbox`; the SPA everywhere else. */
 export function createDemoHost(options: DemoHostOptions): { host: Hono; orgkit: OrgkitApp } {
   const orgkit = createDemoOrgkit(options);
   const host = new Hono();
+  host.route('/', projectRoutes(orgkit));
   host.route('/', orgkit);
   const dir = options.staticDir;
   if (dir) {

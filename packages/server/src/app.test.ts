@@ -3,7 +3,7 @@ import { backends } from './test-support/backends.js';
 import { useTestApp } from './test-support/test-app.js';
 
 describe.each(backends)('app basics ($name)', (backend) => {
-  const t = useTestApp(backend, { bodyLimitBytes: 2048 });
+  const t = useTestApp(backend, { bodyLimitBytes: 2048, docs: true });
 
   it('serves an OpenAPI 3.1 document generated from the routes', async () => {
     const res = await t.app.request('/v1/openapi.json');

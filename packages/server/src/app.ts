@@ -14,6 +14,7 @@ import { onError } from './errors/on-error.js';
 import { type Logger, silentLogger } from './log.js';
 import { createMailer, type MailTransport } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
+import { corsPolicy } from './middleware/cors.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { unmatchedRequest } from './middleware/method-not-allowed.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -70,8 +71,8 @@ export interface AppPlatform {
   readonly smtpTransport?: (url: string) => MailTransport;
   /** The client for `rateLimits.redisUrl`. */
   readonly connectRedis?: (url: string) => Redis;
-  /** The Scalar bundle served at `/docs/scalar.js`. */
-  readonly scalarBundle?: () => Promise<string>;
+  /** Finds the API reference bundle served at `/docs/scalar.js` (undefined: not installed). */
+  readonly scalarBundle?: () => (() => Promise<string>) | undefined;
 }
 
 /** Options of an app: {@link OrgkitAppOptions} and an access layer to share between apps. */
@@ -133,6 +134,8 @@ export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): Or
       },
     }),
   );
+  // Preflights are answered before authentication; listed origins are the CSRF-trusted ones.
+  if (options.cors) app.use('/v1/*', corsPolicy(options.cors));
   app.use('/v1/*', authenticate(verifyJwt));
   app.use('/v1/*', csrfProtection());
   app.use('/v1/*', rateLimit(deps.rateLimiters));
@@ -176,7 +179,7 @@ export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): Or
   app.route('/v1', platformSettingRoutes);
 
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app)));
-  app.route('/', docsRoutes(platform.scalarBundle));
+  if (options.docs) app.route('/', docsRoutes(platform.scalarBundle));
   if (!options.production) {
     app.route('/', outboxRoutes);
   }

@@ -1,5 +1,5 @@
 import type { DatabaseConfig } from './db/database.js';
-import type { AuthOptions, OrganizationOptions } from './options.js';
+import type { AuthOptions, CorsOptions, OrganizationOptions } from './options.js';
 
 /** Runner settings read from the environment (see the README for the list). */
 export interface EnvConfig {
@@ -13,6 +13,10 @@ export interface EnvConfig {
   readonly redisUrl?: string;
   readonly auth: AuthOptions;
   readonly organizations: OrganizationOptions;
+  /** Browser origins allowed to call the API cross-origin (`ORGKIT_CORS_ORIGINS`). */
+  readonly cors?: CorsOptions;
+  /** Serve the API reference at `/docs` (`ORGKIT_DOCS`, default on outside production). */
+  readonly docs: boolean;
 }
 
 const flag = (value: string | undefined) => value === '1' || value === 'true';
@@ -47,6 +51,10 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     auth,
+    ...(env.ORGKIT_CORS_ORIGINS
+      ? { cors: { origins: env.ORGKIT_CORS_ORIGINS.split(',').map((s) => s.trim()) } }
+      : {}),
+    docs: env.ORGKIT_DOCS ? flag(env.ORGKIT_DOCS) : env.NODE_ENV !== 'production',
     organizations: {
       selfServe: flag(env.ORGKIT_SELF_SERVE_ORGS),
       membership: env.ORGKIT_MEMBERSHIP === 'single' ? 'single' : 'multiple',

@@ -26,11 +26,36 @@ export { DEMO_PASSWORD, type DemoAccount, seedDemo } from './demo/seed-demo.js';
 export { configFromEnv, type EnvConfig } from './env.js';
 export { ApiError, type FieldError } from './errors/api-error.js';
 export { ErrorCode } from './errors/error-codes.js';
+export {
+  createOrgkitGuard,
+  type OrgkitGuard,
+  type OrgkitGuardOptions,
+} from './guard/guard.js';
+export type {
+  GuardAllowed,
+  GuardCaller,
+  GuardDecision,
+  GuardDenied,
+  GuardIdentity,
+  GuardMethod,
+  GuardProblem,
+  GuardRequirement,
+  GuardResource,
+  GuardUser,
+} from './guard/guard-types.js';
+export { checkNode, nodeRequest } from './guard/node-request.js';
+export {
+  type FromContext,
+  type GuardVariables,
+  type RequirePermissionOptions,
+  requirePermission,
+} from './guard/require-permission.js';
 export type { Logger } from './log.js';
 export type { Mailer, MailMessage, MailTransport } from './mail/mailer.js';
 export { createOrgkitApp } from './node-app.js';
 export type {
   AuthOptions,
+  CorsOptions,
   ExternalJwtOptions,
   MailOptions,
   OrganizationOptions,

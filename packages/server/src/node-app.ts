@@ -3,7 +3,7 @@ import { createArgon2idHasher } from './auth/argon2.js';
 import { createLogger } from './logger.js';
 import { smtpTransport } from './mail/smtp-transport.js';
 import { connectRedis } from './rate-limit/redis-client.js';
-import { readScalarBundle } from './routes/scalar-bundle.js';
+import { locateScalarBundle } from './routes/scalar-bundle.js';
 
 /**
  * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and `/dev/outbox`
@@ -23,6 +23,6 @@ export function createOrgkitApp(input: CreateAppInput): OrgkitApp {
     logger: createLogger,
     smtpTransport,
     connectRedis,
-    scalarBundle: readScalarBundle,
+    scalarBundle: locateScalarBundle,
   });
 }

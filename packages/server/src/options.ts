@@ -100,8 +100,34 @@ export interface OrgkitAppOptions {
    * (`session_timeout_minutes`, `invitation_ttl_hours`, `theme`, `allowed_email_domains`).
    */
   readonly settings?: SettingsSpec;
+  /**
+   * Serve the interactive API reference at `/docs` (the OpenAPI document at `/v1/openapi.json`
+   * is always served). Needs the optional package `@scalar/api-reference`. Default false.
+   */
+  readonly docs?: boolean;
+  /** Cross-origin access for browser apps on other origins; see {@link CorsOptions}. */
+  readonly cors?: CorsOptions;
   /** Time source, for tests. */
   readonly now?: () => Date;
+}
+
+/**
+ * CORS for a browser app served from another origin than the API (e.g. `app.example.com`
+ * calling `api.example.com`). The listed origins are also trusted by the CSRF defence for
+ * cookie-authenticated writes, so they are configured once. Same-origin hosts and dev proxies
+ * need no CORS.
+ */
+export interface CorsOptions {
+  /** Exact origins (`https://app.example.com`) allowed to call the API from a browser. */
+  readonly origins: readonly string[];
+  /**
+   * Send cookies (the Orgkit session) with cross-origin requests. Default true; the session
+   * cookie must then be `SameSite=None; Secure` (see `auth.cookieSameSite`) unless the origins
+   * are same-site.
+   */
+  readonly credentials?: boolean;
+  /** How long browsers may cache a preflight, in seconds. Default 600. */
+  readonly maxAgeSeconds?: number;
 }
 
 /** Resource ACL behaviour. */
@@ -128,6 +154,8 @@ export interface ResolvedOptions {
   readonly bodyLimitBytes: number;
   readonly acl: Required<AclOptions>;
   readonly settings: SettingsSpec;
+  readonly docs: boolean;
+  readonly cors?: Required<CorsOptions>;
   readonly now: () => Date;
 }
 
@@ -146,7 +174,10 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
       allowSignUp: auth.allowSignUp ?? true,
       sessionTtlSeconds: auth.sessionTtlSeconds ?? 30 * 24 * 3600,
       cookieName: auth.cookieName ?? 'orgkit_session',
-      trustedOrigins: auth.trustedOrigins ?? [],
+      // Origins allowed by CORS may send cookie-authenticated writes too: one list, not two.
+      trustedOrigins: [
+        ...new Set([...(auth.trustedOrigins ?? []), ...(options.cors?.origins ?? [])]),
+      ],
       passwordResetTtlSeconds: auth.passwordResetTtlSeconds ?? 3600,
       passwordHashing: {
         memoryCost: auth.passwordHashing?.memoryCost ?? 19_456,
@@ -163,6 +194,30 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
     bodyLimitBytes: options.bodyLimitBytes ?? 100 * 1024,
     acl: { autoGrants: options.acl?.autoGrants ?? {} },
     settings: options.settings ?? orgkitSettings,
+    docs: options.docs ?? false,
+    ...(options.cors ? { cors: resolveCors(options.cors) } : {}),
     now: options.now ?? (() => new Date()),
+  };
+}
+
+/** Validates CORS origins (exact `scheme://host[:port]`, no wildcard) and applies defaults. */
+function resolveCors(cors: CorsOptions): Required<CorsOptions> {
+  for (const origin of cors.origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin || origin.includes('*')) {
+      throw new Error(
+        `cors.origins: "${origin}" is not an origin (scheme://host[:port], no path, no wildcard)`,
+      );
+    }
+  }
+  return {
+    origins: [...cors.origins],
+    credentials: cors.credentials ?? true,
+    maxAgeSeconds: cors.maxAgeSeconds ?? 600,
   };
 }

@@ -1,7 +1,7 @@
 import { ResourceAccess, useActiveOrgId, useCan, useOrgkitClient } from '@orgkit/react';
 import { isOrgkitError, unwrap } from '@orgkit/sdk';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 
 interface Project {
   readonly id: string;
@@ -43,6 +43,7 @@ export function ProjectsPage(): ReactNode {
           {items.map((p) => (
             <ProjectRow
               key={p.id}
+              orgId={orgId}
               project={p}
               depth={depthOf(p, items)}
               canDeploy={deploy.allowed}
@@ -65,15 +66,25 @@ function depthOf(p: Project, all: readonly Project[]): number {
   return depth;
 }
 
+/** Asks the host's own deploy route, which Orgkit guards on the server. */
+async function requestDeploy(orgId: string, projectId: string): Promise<string> {
+  const res = await fetch(`/api/orgs/${orgId}/projects/${projectId}/deploys`, { method: 'POST' });
+  const body = (await res.json()) as { deployedBy?: string; detail?: string };
+  return res.ok ? `Deploy queued by ${body.deployedBy}` : `Refused: ${body.detail}`;
+}
+
 function ProjectRow({
+  orgId,
   project,
   depth,
   canDeploy,
 }: {
+  orgId: string;
   project: Project;
   depth: number;
   canDeploy: boolean;
 }) {
+  const [deployed, setDeployed] = useState<string>();
   const edit = useCan('projects:update', { resource: { type: 'projects', id: project.id } });
   const share = useCan('access:read');
   return (
@@ -92,9 +103,15 @@ function ProjectRow({
           type="button"
           disabled={!canDeploy}
           aria-describedby={canDeploy ? undefined : `deploy-why-${project.id}`}
+          onClick={() => void requestDeploy(orgId, project.id).then(setDeployed)}
         >
           Deploy
         </button>
+        {deployed && (
+          <span role="status" className="demo-why">
+            {deployed}
+          </span>
+        )}
         {!canDeploy && (
           <span id={`deploy-why-${project.id}`} className="demo-why">
             Deploying needs the Engineer role and Level 2 support

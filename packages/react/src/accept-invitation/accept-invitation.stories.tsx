@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { signedInAs } from '../msw/scenarios.js';
-import { failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { failing, mockApi, pending, world } from '../story-support/story-handlers.js';
 import { AcceptInvitation } from './accept-invitation.js';
 import { acceptScenario, invitationTokens } from './accept-invitation-world.js';
 
@@ -16,7 +16,7 @@ const meta = {
   component: AcceptInvitation,
   tags: ['autodocs'],
   args: { token: invitationTokens.newAccount },
-  parameters: { msw: { handlers: mockApi(acceptScenario) } },
+  parameters: { orgkit: { world: mockApi(acceptScenario) } },
 } satisfies Meta<typeof AcceptInvitation>;
 
 export default meta;
@@ -31,18 +31,18 @@ export const ExistingAccount: Story = { args: { token: invitationTokens.existing
 /** Signed in as the invited address: one click joins. */
 export const SignedInAsInvited: Story = {
   args: { token: invitationTokens.existingAccount },
-  parameters: { msw: { handlers: mockApi(signedInAs(acceptScenario, 'usr_mia')) } },
+  parameters: { orgkit: { world: mockApi(signedInAs(acceptScenario, 'usr_mia')) } },
 };
 
 /** Signed in as Olivia, the invitation is for Nora: sign out first. */
 export const DifferentAccount: Story = {
-  parameters: { msw: { handlers: mockApi(signedInAs(acceptScenario, 'usr_olivia')) } },
+  parameters: { orgkit: { world: mockApi(signedInAs(acceptScenario, 'usr_olivia')) } },
 };
 
 /** Joined: the confirmation takes focus. */
 export const Accepted: Story = {
   args: { token: invitationTokens.existingAccount },
-  parameters: { msw: { handlers: mockApi(signedInAs(acceptScenario, 'usr_mia')) } },
+  parameters: { orgkit: { world: mockApi(signedInAs(acceptScenario, 'usr_mia')) } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Join Globex' }));
@@ -64,7 +64,7 @@ export const WrongPassword: Story = {
 /** Olivia invited Bill to Globex, where she may no longer invite: accepting is refused (403). */
 export const InviterLostPermission: Story = {
   args: { token: invitationTokens.inviterLostPermission },
-  parameters: { msw: { handlers: mockApi(signedInAs(acceptScenario, 'usr_bill')) } },
+  parameters: { orgkit: { world: mockApi(signedInAs(acceptScenario, 'usr_bill')) } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Join Globex' }));
@@ -74,27 +74,30 @@ export const InviterLostPermission: Story = {
 
 export const Loading: Story = {
   parameters: {
-    msw: { handlers: [pending('/v1/invitations/lookup'), ...mockApi(acceptScenario)] },
+    orgkit: { world: world(pending('/v1/invitations/lookup'), mockApi(acceptScenario)) },
   },
 };
 
-export const Expired: Story = { args: { token: invitationTokens.expired } };
+export const Expired: Story = { args: { token: invitationTokens.expired }, tags: ['shows-error'] };
 
 /** Withdrawn by an admin. */
-export const Revoked: Story = { args: { token: invitationTokens.revoked } };
+export const Revoked: Story = { args: { token: invitationTokens.revoked }, tags: ['shows-error'] };
 
-export const AlreadyUsed: Story = { args: { token: invitationTokens.used } };
+export const AlreadyUsed: Story = { args: { token: invitationTokens.used }, tags: ['shows-error'] };
 
 /** A token that matches no invitation. */
-export const Invalid: Story = { args: { token: 'tok_not_a_real_invitation' } };
+export const Invalid: Story = {
+  args: { token: 'tok_not_a_real_invitation' },
+  tags: ['shows-error'],
+};
 
 /** A link without its token. */
-export const MissingToken: Story = { args: { token: null } };
+export const MissingToken: Story = { args: { token: null }, tags: ['shows-error'] };
 
 /** The check itself failed: retry. */
 export const ErrorState: Story = {
   name: 'Error',
   parameters: {
-    msw: { handlers: [failing('/v1/invitations/lookup'), ...mockApi(acceptScenario)] },
+    orgkit: { world: world(failing('/v1/invitations/lookup'), mockApi(acceptScenario)) },
   },
 };

@@ -14,7 +14,7 @@ export interface AcceptInvitationProps extends Omit<AcceptInvitationRootProps, '
 }
 
 /**
- * The drop-in page an invitation e-mail links to (seed 000/004): looks the invitation up by
+ * The drop-in page an invitation e-mail links to: looks the invitation up by
  * `token` and shows who invited, to which organization, with which roles, until when — then the
  * way in that fits the visitor: "Join" when signed in as the invited address, a sign-out offer
  * when signed in as someone else, the password of an existing account, or name and password for

@@ -44,7 +44,7 @@ export interface ApiKeysRootProps extends ComponentPropsWithoutRef<'div'> {
   readonly asChild?: boolean;
 }
 
-/** The signed-in user's API keys (seed 000 "API Access"): list, create, revoke. */
+/** The signed-in user's API keys: list, create, revoke. */
 export function ApiKeysRoot({ asChild, className, ...props }: ApiKeysRootProps): ReactNode {
   const t = useOrgkitLocale();
   const query = useApiKeys();

@@ -19,7 +19,7 @@ export interface ApiKeysProps {
 }
 
 /**
- * The drop-in API keys panel (seed 000 "API Access"): create a key (its secret is shown once),
+ * The drop-in API keys panel: create a key (its secret is shown once),
  * list keys with prefix, status and last use, revoke with confirmation. Compose `ApiKeysRoot`,
  * `ApiKeysCreate`, `ApiKeysSecret` and `ApiKeysTable` for another layout.
  */

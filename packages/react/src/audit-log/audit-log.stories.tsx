@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { MockAuditEventSeed } from '../msw/scenario.js';
 import { acmeScenario, signedInAs } from '../msw/scenarios.js';
-import { asUser, failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { asUser, failing, mockApi, pending, world } from '../story-support/story-handlers.js';
 import { AuditLog } from './audit-log.js';
 
 const names = {
@@ -11,7 +11,7 @@ const names = {
 };
 
 /**
- * Who did what (seed 000's organization and user audit logs): filter by action prefix and date,
+ * Who did what (the organization's and users' audit logs): filter by action prefix and date,
  * scroll for older events, export CSV or NDJSON with the same filters.
  */
 const meta = {
@@ -19,7 +19,7 @@ const meta = {
   component: AuditLog,
   tags: ['autodocs'],
   args: { actorNames: names },
-  parameters: { msw: { handlers: mockApi() } },
+  parameters: { orgkit: { world: mockApi() } },
 } satisfies Meta<typeof AuditLog>;
 
 export default meta;
@@ -31,30 +31,30 @@ export const Default: Story = {};
 export const Filtered: Story = { args: { defaultFilters: { action: 'member' } } };
 
 /** Vic (viewer) reads the log but may not export it. */
-export const ViewerView: Story = { parameters: { msw: { handlers: asUser('usr_vic') } } };
+export const ViewerView: Story = { parameters: { orgkit: { world: asUser('usr_vic') } } };
 
 /** Olivia's own activity across organizations. */
 export const UserLog: Story = { args: { scope: { userId: 'usr_olivia' } } };
 
 export const Loading: Story = {
   parameters: {
-    msw: { handlers: [pending('/v1/organizations/:orgId/audit-events'), ...mockApi()] },
+    orgkit: { world: world(pending('/v1/organizations/:orgId/audit-events'), mockApi()) },
   },
 };
 
 export const Empty: Story = {
-  parameters: { msw: { handlers: mockApi({ ...acmeScenario, auditEvents: [] }) } },
+  parameters: { orgkit: { world: mockApi({ ...acmeScenario, auditEvents: [] }) } },
 };
 
 export const ErrorState: Story = {
   name: 'Error',
   parameters: {
-    msw: { handlers: [failing('/v1/organizations/:orgId/audit-events'), ...mockApi()] },
+    orgkit: { world: world(failing('/v1/organizations/:orgId/audit-events'), mockApi()) },
   },
 };
 
 /** Mia (member) may not see the audit log. */
-export const Forbidden: Story = { parameters: { msw: { handlers: asUser('usr_mia') } } };
+export const Forbidden: Story = { parameters: { orgkit: { world: asUser('usr_mia') } } };
 
 const many: MockAuditEventSeed[] = Array.from({ length: 500 }, (_, i) => ({
   orgId: 'org_acme',
@@ -69,10 +69,8 @@ const many: MockAuditEventSeed[] = Array.from({ length: 500 }, (_, i) => ({
 /** 500 events, loaded page by page as you scroll. */
 export const ManyRows: Story = {
   parameters: {
-    msw: {
-      handlers: mockApi(
-        signedInAs({ ...acmeScenario, auditEvents: many }, 'usr_olivia', 'org_acme'),
-      ),
+    orgkit: {
+      world: mockApi(signedInAs({ ...acmeScenario, auditEvents: many }, 'usr_olivia', 'org_acme')),
     },
   },
 };

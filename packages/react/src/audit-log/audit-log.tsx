@@ -18,7 +18,7 @@ import {
 export type AuditLogProps = Omit<AuditLogRootProps, 'children' | 'asChild'>;
 
 /**
- * The drop-in audit log (seed 000): filters by action and date, an infinite list of events
+ * The drop-in audit log: filters by action and date, an infinite list of events
  * newest first, CSV and NDJSON export links, and loading, empty, error and forbidden states.
  * Compose `AuditLogRoot`, `AuditLogFilters`, `AuditLogExport`, `AuditLogList` and `AuditLogItem`
  * for another layout.

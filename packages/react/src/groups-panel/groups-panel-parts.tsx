@@ -36,7 +36,7 @@ export interface GroupsPanelContextValue {
   /** The selected group's id (`value`/`defaultValue`/`onValueChange` on the Root). */
   readonly selected: string | null;
   select(groupId: string | null): void;
-  /** Managing membership and assigning roles are separate permissions (seed 003). */
+  /** Managing membership and assigning roles are separate permissions. */
   readonly can: {
     readonly create: boolean;
     readonly update: boolean;

@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
 import { acmeScenario, signedInAs } from '../msw/scenarios.js';
-import { failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { failing, mockApi, pending, world } from '../story-support/story-handlers.js';
 import { GroupsPanel } from './groups-panel.js';
 import { groupsScenario } from './groups-world.js';
 
 /**
- * Groups of an organization (seed 003): members join groups and receive the groups' roles.
+ * Groups of an organization: members join groups and receive the groups' roles.
  * Managing membership (`groups:update`) and assigning roles (`groups:assign_roles`) are separate
  * permissions; role choices are limited to roles the viewer may grant.
  */
@@ -13,7 +14,7 @@ const meta = {
   title: 'Team/GroupsPanel',
   component: GroupsPanel,
   tags: ['autodocs'],
-  parameters: { msw: { handlers: mockApi(groupsScenario) } },
+  parameters: { orgkit: { world: mockApi(groupsScenario) } },
 } satisfies Meta<typeof GroupsPanel>;
 
 export default meta;
@@ -28,37 +29,37 @@ export const Selected: Story = { args: { defaultValue: 'grp_support' } };
 export const ViewerView: Story = {
   args: { defaultValue: 'grp_finance' },
   parameters: {
-    msw: { handlers: mockApi(signedInAs(groupsScenario, 'usr_vic', 'org_acme')) },
+    orgkit: { world: mockApi(signedInAs(groupsScenario, 'usr_vic', 'org_acme')) },
   },
 };
 
 export const Loading: Story = {
   parameters: {
-    msw: { handlers: [pending('/v1/organizations/:orgId/groups'), ...mockApi(groupsScenario)] },
+    orgkit: { world: world(pending('/v1/organizations/:orgId/groups'), mockApi(groupsScenario)) },
   },
 };
 
-export const Empty: Story = { parameters: { msw: { handlers: mockApi(acmeScenario) } } };
+export const Empty: Story = { parameters: { orgkit: { world: mockApi(acmeScenario) } } };
 
 export const ErrorState: Story = {
   name: 'Error',
   parameters: {
-    msw: { handlers: [failing('/v1/organizations/:orgId/groups'), ...mockApi(groupsScenario)] },
+    orgkit: { world: world(failing('/v1/organizations/:orgId/groups'), mockApi(groupsScenario)) },
   },
 };
 
 /** Bill (billing contact) may not see groups. */
 export const Forbidden: Story = {
   parameters: {
-    msw: { handlers: mockApi(signedInAs(groupsScenario, 'usr_bill', 'org_acme')) },
+    orgkit: { world: mockApi(signedInAs(groupsScenario, 'usr_bill', 'org_acme')) },
   },
 };
 
 /** Forty groups. */
 export const ManyRows: Story = {
   parameters: {
-    msw: {
-      handlers: mockApi({
+    orgkit: {
+      world: mockApi({
         ...acmeScenario,
         groups: Array.from({ length: 40 }, (_, i) => ({
           id: `grp_${i}`,
@@ -69,5 +70,16 @@ export const ManyRows: Story = {
         })),
       }),
     },
+  },
+};
+
+/** A new group: named, created, then selected with no members yet. */
+export const CreateGroup: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Group name'), 'Support');
+    await userEvent.click(canvas.getByRole('button', { name: 'Create group' }));
+    const list = canvas.getByRole('list', { name: 'Groups' });
+    await expect(await within(list).findByText('Support')).toBeInTheDocument();
   },
 };

@@ -18,7 +18,7 @@ import {
 export type GroupsPanelProps = Omit<GroupsPanelRootProps, 'children' | 'asChild'>;
 
 /**
- * The drop-in groups panel (seed 003): the organization's groups, a new-group form, and the
+ * The drop-in groups panel: the organization's groups, a new-group form, and the
  * selected group's members and roles — membership (`groups:update`) and role assignment
  * (`groups:assign_roles`) being separate permissions — with loading, empty, error and forbidden
  * states. Compose `GroupsPanelRoot`, `GroupsPanelList`, `GroupsPanelCreate` and

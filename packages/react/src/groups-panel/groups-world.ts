@@ -1,7 +1,7 @@
 import type { OrgkitMockScenario } from '../msw/scenario.js';
 import { acmeScenario } from '../msw/scenarios.js';
 
-/** Acme with two groups (seed 003: roles given through groups). */
+/** Acme with two groups (roles given through groups). */
 export const groupsScenario: OrgkitMockScenario = {
   ...acmeScenario,
   groups: [

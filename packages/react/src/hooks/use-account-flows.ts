@@ -84,7 +84,7 @@ export interface AcceptInvitationInput {
 }
 
 /**
- * Accepts an invitation (seed 000/004): joins the org, signing in when the accept created the
+ * Accepts an invitation: joins the org, signing in when the accept created the
  * session. The caller's organizations and session are refreshed.
  */
 export function useAcceptInvitation(): UseMutationResult<

@@ -15,7 +15,7 @@ import {
 } from '../queries/api-keys-query-options.js';
 import { orgkitKeys } from '../queries/orgkit-keys.js';
 
-/** The signed-in user's API keys (seed 000 "API Access"). */
+/** The signed-in user's API keys. */
 export function useApiKeys(): UseQueryResult<ApiKey[], OrgkitError> {
   const { client } = useOrgkitContext('useApiKeys');
   return useQuery(myApiKeysQueryOptions(client));

@@ -6,7 +6,7 @@ import { orgkitKeys } from '../queries/orgkit-keys.js';
 
 /** Variables of {@link useCreateInvitations}. */
 export interface CreateInvitationsInput {
-  /** A list, or pasted text separated by commas, spaces, semicolons or new lines (seed 004). */
+  /** A list, or pasted text separated by commas, spaces, semicolons or new lines. */
   readonly emails: string | string[];
   /** Roles to give on acceptance. Default `member`. */
   readonly roles?: string[];

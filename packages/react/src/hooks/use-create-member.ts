@@ -13,7 +13,7 @@ export interface CreateMemberInput {
   readonly roles: string[];
 }
 
-/** Creates a user directly as a member (`members:create`, seed 000 "New User"). */
+/** Creates a user directly as a member (`members:create`). */
 export function useCreateMember(
   orgId: string,
 ): UseMutationResult<Member, OrgkitError, CreateMemberInput> {

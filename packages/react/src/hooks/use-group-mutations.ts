@@ -11,7 +11,7 @@ import { orgkitKeys } from '../queries/orgkit-keys.js';
 
 /**
  * After a group change: the org's group lists and audit log, and — because group roles apply to
- * members (seed 003) — the caller's permissions in the org and its resource checks.
+ * members — the caller's permissions in the org and its resource checks.
  */
 function afterGroupChange(queryClient: QueryClient, orgId: string, permissions: boolean) {
   return Promise.all([

@@ -16,7 +16,7 @@ import { useGroup, useGroups } from './use-groups.js';
 describe('groups', () => {
   const msw = useMockServer();
 
-  it('creates groups whose roles apply to their members (seed 003)', async () => {
+  it('creates groups whose roles apply to their members', async () => {
     msw.mock({ scenario: signedInAs(acmeScenario, 'usr_olivia', 'org_acme') });
     const { result } = renderHook(
       () => ({

@@ -27,7 +27,7 @@ describe('useOrgSwitcher', () => {
     expect(result.current.needsChoice).toBe(false);
   });
 
-  it('asks a user in several organizations to choose at sign-in (seed 004)', async () => {
+  it('asks a user in several organizations to choose at sign-in', async () => {
     msw.mock({ scenario: signedInAs(acmeScenario, 'usr_olivia', null) });
     const { result } = renderHook(() => useOrgSwitcher(), orgkitWrapper());
     await waitFor(() => expect(result.current.status).toBe('success'));

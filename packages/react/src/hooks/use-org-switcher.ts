@@ -24,7 +24,7 @@ export interface OrgSwitcherState {
   readonly source: ActiveOrgSource;
   /**
    * True when the user belongs to several organizations and none is chosen yet: show the
-   * "choose an organization" step (seed 004).
+   * "choose an organization" step.
    */
   readonly needsChoice: boolean;
   readonly status: 'pending' | 'error' | 'success';

@@ -2,7 +2,7 @@ import { type OrgkitError, unwrap } from '@orgkit/sdk';
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useOrgkitContext } from '../provider/orgkit-context.js';
 
-/** E-mails a member a password reset link (`members:reset_password`, seed 000). */
+/** E-mails a member a password reset link (`members:reset_password`). */
 export function useResetMemberPassword(
   orgId: string,
 ): UseMutationResult<void, OrgkitError, { userId: string }> {

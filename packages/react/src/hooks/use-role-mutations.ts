@@ -18,7 +18,7 @@ export interface RoleInput {
   readonly extends?: string | null;
   /** Permissions in the org itself. */
   readonly self?: GrantEntry[];
-  /** Permissions in the organizations below (partner → clients, seed 001). */
+  /** Permissions in the organizations below (partner → clients). */
   readonly descendants?: GrantEntry[];
   readonly remove?: { self?: string[]; descendants?: string[] } | null;
 }

@@ -17,7 +17,7 @@ import {
 import { useActiveOrgId } from './use-active-org-id.js';
 
 /**
- * Effective settings (seed 003 waterfall) of an organization (default: the active one), or of
+ * Effective settings (the waterfall) of an organization (default: the active one), or of
  * one of its groups or members, each with the level it came from and any lock.
  */
 export function useSettings(

@@ -13,7 +13,7 @@ export interface TransferResult {
 
 /**
  * Transfers ownership to another active member (only the owner may; the former owner becomes
- * Admin, seed 004). The caller's permissions in the organization are refetched.
+ * Admin). The caller's permissions in the organization are refetched.
  */
 export function useTransferOwnership(
   orgId: string,

@@ -220,16 +220,20 @@ export function InviteDialogResults({
       <h3 id="orgkit-invite-results-title" data-slot="orgkit-heading">
         {t.inviteDialog.resultsTitle}
       </h3>
-      <ul role="status">
-        {results.map((r) => (
-          <li key={r.email} data-slot="orgkit-invite-dialog-result" data-result={r.result}>
-            <span>{r.email}</span>
-            <span data-slot="orgkit-badge" data-status={r.result}>
-              {t.inviteDialog.results[r.result]}
-            </span>
-          </li>
-        ))}
-      </ul>
+      {/* The live region wraps the list: a role on the <ul> itself would take away its list
+          semantics (and its items' meaning) from screen readers. */}
+      <div role="status">
+        <ul>
+          {results.map((r) => (
+            <li key={r.email} data-slot="orgkit-invite-dialog-result" data-result={r.result}>
+              <span>{r.email}</span>
+              <span data-slot="orgkit-badge" data-status={r.result}>
+                {t.inviteDialog.results[r.result]}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
       <button type="button" data-slot="orgkit-button" onClick={reset}>
         {t.inviteDialog.inviteMore}
       </button>

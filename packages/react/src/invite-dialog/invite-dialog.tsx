@@ -11,7 +11,7 @@ export interface InviteDialogProps extends Omit<InviteDialogRootProps, 'children
 }
 
 /**
- * The drop-in invitation dialog (seed 004 bulk invitations): a trigger, then a dialog where
+ * The drop-in invitation dialog (bulk invitations): a trigger, then a dialog where
  * pasted or typed addresses become validated chips, roles are limited to those the viewer may
  * give, each address gets its result after sending, and pending invitations can be resent or
  * revoked. Compose `InviteDialogRoot`, `InviteDialogTrigger`, `InviteDialogContent`,

@@ -32,7 +32,7 @@ export interface ActiveOrgInput {
 /**
  * Which organization is active: the host's controlled value, else the user's choice in this
  * tab, the session's, the one remembered on this device for this user, or the only one they
- * belong to. A user in several organizations with none of these must choose (seed 004). A
+ * belong to. A user in several organizations with none of these must choose. A
  * choice must be one of the user's organizations or one they manage from above.
  */
 export function resolveActiveOrgId(input: ActiveOrgInput): {

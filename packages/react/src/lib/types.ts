@@ -29,7 +29,7 @@ export type AuditEvent = Schemas['AuditEvent'];
 /** `GET /v1/me/permissions`: the caller's compiled permission set in one organization. */
 export type MyPermissions = Schemas['MyPermissions'];
 
-/** An organization with the organizations below it (a partner's view, seed 001/003). */
+/** An organization with the organizations below it (a partner's view). */
 export interface OrganizationTreeNode extends Organization {
   /** 0 for the root of the tree, 1 for its children… */
   readonly depth: number;
@@ -54,7 +54,7 @@ export interface OrganizationForest {
 export type Grant = Schemas['Grant'];
 /** A grant as written by the share dialog: actions, or a role. */
 export type GrantInput = Schemas['GrantInput'];
-/** Who a grant names: a user, a group, or an e-mail address (notified only, seed 002). */
+/** Who a grant names: a user, a group, or an e-mail address (notified only). */
 export type GrantPrincipal = Schemas['Principal'];
 /** A registered ACL-controlled resource instance. */
 export type AclResource = Schemas['Resource'];
@@ -65,7 +65,7 @@ export type Explanation = Schemas['Explanation'];
 
 /** A role: its declaration (presets read-only, custom editable) and what it resolves to. */
 export type Role = Schemas['Role'];
-/** One entry of a role's permission list: a pattern, or a conditional grant (seed 001 ⭐). */
+/** One entry of a role's permission list: a pattern, or a conditional grant (⭐). */
 export type GrantEntry = Schemas['GrantEntry'];
 /** The permission catalog with labels: module → section → resource → action. */
 export type PermissionCatalog = Schemas['PermissionCatalog'];

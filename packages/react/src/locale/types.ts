@@ -121,7 +121,7 @@ export interface OrgkitLocale {
     readonly noResults: string;
     readonly empty: string;
     readonly loadError: string;
-    /** Heading when a user in several orgs must choose one (seed 004). */
+    /** Heading when a user in several orgs must choose one. */
     readonly chooseTitle: string;
     readonly current: string;
     readonly createOrganization: string;

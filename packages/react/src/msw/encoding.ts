@@ -44,7 +44,7 @@ export function newSortableId(prefix: string, now: number): string {
   return `${prefix}_${now.toString(16).padStart(12, '0')}${counter.toString(16).padStart(6, '0')}${hex(5)}`;
 }
 
-/** The server's e-mail check and list parsing (seed 004 pasted lists). */
+/** The server's e-mail check and list parsing (pasted lists). */
 const EMAIL_RE = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>".]{2,}$/;
 export const isEmail = (email: string) => email.length <= 254 && EMAIL_RE.test(email);
 export function parseEmailList(input: string | readonly string[]): string[] {

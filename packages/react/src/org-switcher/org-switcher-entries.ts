@@ -19,7 +19,7 @@ export interface OrgSwitcherEntry {
 
 /**
  * The switcher's list: each of the caller's organizations followed by the organizations it
- * manages, depth first (the partner view of seed 001/003). Without the forest (still loading,
+ * manages, depth first (the partner view). Without the forest (still loading,
  * or not available) only the memberships are listed.
  */
 export function buildOrgSwitcherEntries(

@@ -1,18 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { acmeScenario } from '../msw/scenarios.js';
-import { asUser, failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { asUser, failing, mockApi, pending, world } from '../story-support/story-handlers.js';
 import { OrgSwitcher } from './org-switcher.js';
 
 /**
  * The caller's organizations in a menu, the active one checked. The choice is applied at once,
  * saved to the session and remembered on the device; a user in several organizations with none
- * chosen is asked to choose (seed 004).
+ * chosen is asked to choose.
  */
 const meta = {
   title: 'Organizations/OrgSwitcher',
   component: OrgSwitcher,
   tags: ['autodocs'],
-  parameters: { msw: { handlers: mockApi() } },
+  parameters: { orgkit: { world: mockApi() } },
 } satisfies Meta<typeof OrgSwitcher>;
 
 export default meta;
@@ -26,38 +26,38 @@ export const Open: Story = { args: { defaultOpen: true } };
 
 /** Several organizations and none chosen yet: choose at sign-in. */
 export const ChooseAtSignIn: Story = {
-  parameters: { msw: { handlers: asUser('usr_olivia', null) } },
+  parameters: { orgkit: { world: asUser('usr_olivia', null) } },
 };
 
 /** A single-organization member: the only org is active. */
 export const MemberView: Story = {
-  parameters: { msw: { handlers: asUser('usr_mia', null) } },
+  parameters: { orgkit: { world: asUser('usr_mia', null) } },
 };
 
 export const Loading: Story = {
-  parameters: { msw: { handlers: [pending('/v1/me/organizations'), ...mockApi()] } },
+  parameters: { orgkit: { world: world(pending('/v1/me/organizations'), mockApi()) } },
 };
 
 export const Empty: Story = {
-  parameters: { msw: { handlers: mockApi({ ...acmeScenario, memberships: [] }) } },
+  parameters: { orgkit: { world: mockApi({ ...acmeScenario, memberships: [] }) } },
 };
 
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: { msw: { handlers: [failing('/v1/me/organizations'), ...mockApi()] } },
+  parameters: { orgkit: { world: world(failing('/v1/me/organizations'), mockApi()) } },
 };
 
 /** Signed out: nothing to switch. */
 export const Forbidden: Story = {
-  parameters: { msw: { handlers: asUser('usr_nobody', null) } },
+  parameters: { orgkit: { world: asUser('usr_nobody', null) } },
 };
 
 /** A partner managing 60 client organizations: the menu opens with its search field. */
 export const ManyRows: Story = {
   args: { defaultOpen: true },
   parameters: {
-    msw: {
-      handlers: mockApi({
+    orgkit: {
+      world: mockApi({
         ...acmeScenario,
         organizations: [
           ...acmeScenario.organizations,
@@ -77,5 +77,5 @@ export const ManyRows: Story = {
 /** The server allows self-serve organizations: "Create organization" ends the menu. */
 export const CanCreate: Story = {
   args: { defaultOpen: true },
-  parameters: { msw: { handlers: mockApi({ ...acmeScenario, selfServe: true }) } },
+  parameters: { orgkit: { world: mockApi({ ...acmeScenario, selfServe: true }) } },
 };

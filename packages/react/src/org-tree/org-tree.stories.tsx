@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { signedInAs } from '../msw/scenarios.js';
-import { failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { failing, mockApi, pending, world } from '../story-support/story-handlers.js';
 import { OrgTree } from './org-tree.js';
 import { manyClientsScenario, partnerTreeScenario } from './org-tree-world.js';
 
 /**
- * The partner view (seeds 001 and 003): the caller's organizations with the client and
+ * The partner view: the caller's organizations with the client and
  * sub-organizations they manage, as an ARIA tree — arrow keys, Home and End move; Right and Left
  * expand and collapse; Enter opens. The search keeps the ancestors of each match. "Open" makes an
  * organization the active one (or calls `onOpen`); partner admins create client orgs under a node
@@ -15,7 +15,7 @@ const meta = {
   title: 'Organizations/OrgTree',
   component: OrgTree,
   tags: ['autodocs'],
-  parameters: { msw: { handlers: mockApi(partnerTreeScenario) } },
+  parameters: { orgkit: { world: mockApi(partnerTreeScenario) } },
 } satisfies Meta<typeof OrgTree>;
 
 export default meta;
@@ -28,14 +28,14 @@ export const Default: Story = {};
 export const PartnerAdminView: Story = {
   args: { defaultExpanded: ['org_acme', 'org_acme_eu'] },
   parameters: {
-    msw: { handlers: mockApi(signedInAs(partnerTreeScenario, 'usr_adam', 'org_acme')) },
+    orgkit: { world: mockApi(signedInAs(partnerTreeScenario, 'usr_adam', 'org_acme')) },
   },
 };
 
 /** Cleo, a viewer of the client org Acme Europe: her org and its sub-orgs, no actions. */
 export const ClientViewerView: Story = {
   parameters: {
-    msw: { handlers: mockApi(signedInAs(partnerTreeScenario, 'usr_cleo', 'org_acme_eu')) },
+    orgkit: { world: mockApi(signedInAs(partnerTreeScenario, 'usr_cleo', 'org_acme_eu')) },
   },
 };
 
@@ -47,19 +47,19 @@ export const Searching: Story = { args: { defaultSearch: 'par' } };
 
 export const Loading: Story = {
   parameters: {
-    msw: { handlers: [pending('/v1/me/organization-tree'), ...mockApi(partnerTreeScenario)] },
+    orgkit: { world: world(pending('/v1/me/organization-tree'), mockApi(partnerTreeScenario)) },
   },
 };
 
 /** A user without any organization. */
 export const Empty: Story = {
-  parameters: { msw: { handlers: mockApi({ ...partnerTreeScenario, memberships: [] }) } },
+  parameters: { orgkit: { world: mockApi({ ...partnerTreeScenario, memberships: [] }) } },
 };
 
 export const ErrorState: Story = {
   name: 'Error',
   parameters: {
-    msw: { handlers: [failing('/v1/me/organization-tree'), ...mockApi(partnerTreeScenario)] },
+    orgkit: { world: world(failing('/v1/me/organization-tree'), mockApi(partnerTreeScenario)) },
   },
 };
 
@@ -67,13 +67,13 @@ export const ErrorState: Story = {
 export const Forbidden: Story = {
   args: { orgId: 'org_acme' },
   parameters: {
-    msw: { handlers: mockApi(signedInAs(partnerTreeScenario, 'usr_bill', 'org_acme')) },
+    orgkit: { world: mockApi(signedInAs(partnerTreeScenario, 'usr_bill', 'org_acme')) },
   },
 };
 
 /** A partner with 200 client orgs (every tenth with two sites). */
 export const ManyRows: Story = {
-  parameters: { msw: { handlers: mockApi(manyClientsScenario(200)) } },
+  parameters: { orgkit: { world: mockApi(manyClientsScenario(200)) } },
 };
 
 /** The dark theme. */

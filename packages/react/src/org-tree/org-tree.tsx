@@ -20,7 +20,7 @@ export interface OrgTreeProps extends Omit<OrgTreeRootProps, 'children' | 'asChi
 }
 
 /**
- * The drop-in organization tree (seeds 001 and 003, the partner view): the caller's
+ * The drop-in organization tree (the partner view): the caller's
  * organizations with the client and sub-organizations below them — or, with `orgId`, one org's
  * subtree — as an ARIA tree with a search that keeps the ancestors of matches, each node's kind,
  * the current organization marked, an "Open" button (default: make it the active organization)

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Can } from '../hooks/can.js';
-import { asUser, failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { asUser, failing, mockApi, pending, world } from '../story-support/story-handlers.js';
 import { PermissionGate } from './permission-gate.js';
 
 /**
@@ -27,7 +27,7 @@ const meta = {
       </Can>
     </div>
   ),
-  parameters: { msw: { handlers: mockApi() } },
+  parameters: { orgkit: { world: mockApi() } },
 } satisfies Meta<typeof PermissionGate>;
 
 export default meta;
@@ -38,32 +38,32 @@ export const Default: Story = {};
 
 /** Waiting for `GET /v1/me/permissions`. */
 export const Loading: Story = {
-  parameters: { msw: { handlers: [pending('/v1/me/permissions'), ...mockApi()] } },
+  parameters: { orgkit: { world: world(pending('/v1/me/permissions'), mockApi()) } },
 };
 
 /** The permission set could not be loaded. */
 export const ErrorState: Story = {
   name: 'Error',
-  parameters: { msw: { handlers: [failing('/v1/me/permissions'), ...mockApi()] } },
+  parameters: { orgkit: { world: world(failing('/v1/me/permissions'), mockApi()) } },
 };
 
 /** A viewer may not remove members nor export the log. */
 export const Forbidden: Story = {
-  parameters: { msw: { handlers: asUser('usr_vic') } },
+  parameters: { orgkit: { world: asUser('usr_vic') } },
 };
 
 /** Signed out: nothing is allowed. */
 export const Empty: Story = {
   name: 'Signed out',
-  parameters: { msw: { handlers: asUser('usr_nobody', null) } },
+  parameters: { orgkit: { world: asUser('usr_nobody', null) } },
 };
 
 /** An admin may remove members. */
 export const AdminView: Story = {
-  parameters: { msw: { handlers: asUser('usr_adam') } },
+  parameters: { orgkit: { world: asUser('usr_adam') } },
 };
 
 /** A member may not. */
 export const MemberView: Story = {
-  parameters: { msw: { handlers: asUser('usr_mia') } },
+  parameters: { orgkit: { world: asUser('usr_mia') } },
 };

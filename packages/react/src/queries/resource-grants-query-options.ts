@@ -28,7 +28,7 @@ export function resourceGrantsQueryOptions(
   });
 }
 
-/** Who is notified about a resource: users, group members, e-mail addresses (seed 002). */
+/** Who is notified about a resource: users, group members, e-mail addresses. */
 export function resourceRecipientsQueryOptions(
   client: OrgkitClient,
   orgId: string,

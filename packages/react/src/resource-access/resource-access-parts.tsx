@@ -365,7 +365,7 @@ export function ResourceAccessInherited({
 }
 
 /**
- * Who is notified about the resource (seed 002), as saved: members granted directly or through
+ * Who is notified about the resource, as saved: members granted directly or through
  * a group, and e-mail addresses — which are notified only and never get access.
  */
 export function ResourceAccessRecipients({

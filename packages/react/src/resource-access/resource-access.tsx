@@ -22,7 +22,7 @@ export interface ResourceAccessProps extends Omit<ResourceAccessRootProps, 'chil
 }
 
 /**
- * The drop-in share dialog for one ACL-controlled resource (seeds 000 and 002): who has access —
+ * The drop-in share dialog for one ACL-controlled resource: who has access —
  * members, groups and e-mail addresses (notified only, never given access) — with a checkbox
  * per action of the resource's type, grants inherited from parent resources (read-only, with
  * where they come from), an add combobox searching members and groups, who is notified, and

@@ -18,7 +18,7 @@ const PAGE = 10;
 
 /**
  * The matrix: roles as columns, the catalog as rows grouped module → section → resource →
- * action (seed 001's tables), with sticky headers. A `role="grid"` with one tab stop: arrow keys
+ * action (as a permission table reads), with sticky headers. A `role="grid"` with one tab stop: arrow keys
  * move between cells, Home/End to the row's ends, Ctrl+Home/End to the corners, Page Up/Down by
  * ten rows; Space or Enter toggles an editable cell.
  */

@@ -5,7 +5,7 @@ export type RoleMatrixScope = 'self' | 'descendants';
 
 type Module = PermissionCatalog['modules'][number];
 
-/** One row of the matrix, in seed 001's layout: module → section → resource → action. */
+/** One row of the matrix, in a permission table's layout: module → section → resource → action. */
 export type RoleMatrixRow =
   | { readonly kind: 'module'; readonly module: Module }
   | { readonly kind: 'section'; readonly label: string; readonly module: string }

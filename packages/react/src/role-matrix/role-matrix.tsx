@@ -39,7 +39,7 @@ export function RoleMatrixToolbar(): ReactNode {
 }
 
 /**
- * The drop-in role matrix (seed 001): every role as a column, the permission catalog as rows
+ * The drop-in role matrix: every role as a column, the permission catalog as rows
  * grouped by module, section, resource and action; presets read-only, custom roles editable with
  * `roles:update`; ⭐ for conditional grants with their condition on hover and focus; exclusive
  * module levels marked; create, duplicate and delete roles; loading, empty, error and forbidden

@@ -3,7 +3,7 @@ import { delay, HttpResponse, http } from 'msw';
 import { expect, userEvent, within } from 'storybook/test';
 import { problemResponse } from '../msw/problem.js';
 import { acmeScenario, signedInAs } from '../msw/scenarios.js';
-import { mockApi } from '../story-support/story-handlers.js';
+import { mockApi, world } from '../story-support/story-handlers.js';
 import { SignIn } from './sign-in.js';
 
 const signedOut = () => mockApi(signedInAs(acmeScenario, null));
@@ -18,7 +18,7 @@ const meta = {
   title: 'Account/SignIn',
   component: SignIn,
   tags: ['autodocs'],
-  parameters: { msw: { handlers: signedOut() } },
+  parameters: { orgkit: { world: signedOut() } },
 } satisfies Meta<typeof SignIn>;
 
 export default meta;
@@ -72,8 +72,8 @@ export const WrongPassword: Story = {
 export const DisabledAccount: Story = {
   args: { defaultEmail: 'dana@acme.test' },
   parameters: {
-    msw: {
-      handlers: mockApi({
+    orgkit: {
+      world: mockApi({
         ...signedInAs(acmeScenario, null),
         users: acmeScenario.users.map((u) =>
           u.id === 'usr_dana' ? { ...u, status: 'disabled' as const } : u,
@@ -93,14 +93,14 @@ export const DisabledAccount: Story = {
 export const Loading: Story = {
   args: { defaultEmail: 'mia@acme.test' },
   parameters: {
-    msw: {
-      handlers: [
+    orgkit: {
+      world: world(
         http.post('*/v1/auth/sign-in', async () => {
           await delay('infinite');
           return HttpResponse.json({});
         }),
-        ...signedOut(),
-      ],
+        signedOut(),
+      ),
     },
   },
   play: async ({ canvasElement }) => {
@@ -116,13 +116,13 @@ export const ErrorState: Story = {
   name: 'Error',
   args: { defaultEmail: 'mia@acme.test' },
   parameters: {
-    msw: {
-      handlers: [
+    orgkit: {
+      world: world(
         http.post('*/v1/auth/sign-in', () =>
           problemResponse(500, 'INTERNAL', 'Something went wrong on our side.'),
         ),
-        ...signedOut(),
-      ],
+        signedOut(),
+      ),
     },
   },
   play: async ({ canvasElement }) => {
@@ -137,8 +137,8 @@ export const ErrorState: Story = {
 export const Unavailable: Story = {
   args: { defaultEmail: 'mia@acme.test' },
   parameters: {
-    msw: {
-      handlers: [
+    orgkit: {
+      world: world(
         http.post('*/v1/auth/sign-in', () =>
           problemResponse(
             404,
@@ -146,8 +146,8 @@ export const Unavailable: Story = {
             'Password sign-in is disabled; sign in with the host application.',
           ),
         ),
-        ...signedOut(),
-      ],
+        signedOut(),
+      ),
     },
   },
   play: async ({ canvasElement }) => {

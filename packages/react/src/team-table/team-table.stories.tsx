@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { HttpResponse, http } from 'msw';
+import { expect, userEvent, within } from 'storybook/test';
 import { manyMembersScenario } from '../story-support/many-members.js';
-import { asUser, failing, mockApi, pending } from '../story-support/story-handlers.js';
+import { asUser, failing, mockApi, pending, world } from '../story-support/story-handlers.js';
 import { TeamTable } from './team-table.js';
 
 /**
@@ -14,7 +15,7 @@ const meta = {
   title: 'Team/TeamTable',
   component: TeamTable,
   tags: ['autodocs'],
-  parameters: { msw: { handlers: mockApi() } },
+  parameters: { orgkit: { world: mockApi() } },
 } satisfies Meta<typeof TeamTable>;
 
 export default meta;
@@ -25,18 +26,18 @@ export const Default: Story = {};
 
 /** Adam, an Admin: manages members but cannot transfer ownership or touch the owner. */
 export const AdminView: Story = {
-  parameters: { msw: { handlers: asUser('usr_adam') } },
+  parameters: { orgkit: { world: asUser('usr_adam') } },
 };
 
 /** Mia, a Member: sees the team, no actions. */
 export const MemberView: Story = {
-  parameters: { msw: { handlers: asUser('usr_mia') } },
+  parameters: { orgkit: { world: asUser('usr_mia') } },
 };
 
 /** Vic, a Viewer, with denied actions shown disabled and their reasons. */
 export const ViewerWithReasons: Story = {
   args: { deniedActions: 'disable' },
-  parameters: { msw: { handlers: asUser('usr_vic') } },
+  parameters: { orgkit: { world: asUser('usr_vic') } },
 };
 
 /** Some members selected: the bulk actions bar. */
@@ -56,19 +57,19 @@ export const FilteredByRole: Story = {
 
 export const Loading: Story = {
   parameters: {
-    msw: { handlers: [pending('/v1/organizations/:orgId/members'), ...mockApi()] },
+    orgkit: { world: world(pending('/v1/organizations/:orgId/members'), mockApi()) },
   },
 };
 
 export const Empty: Story = {
   parameters: {
-    msw: {
-      handlers: [
+    orgkit: {
+      world: world(
         http.get('*/v1/organizations/:orgId/members', () =>
           HttpResponse.json({ items: [], nextCursor: null }),
         ),
-        ...mockApi(),
-      ],
+        mockApi(),
+      ),
     },
   },
 };
@@ -81,17 +82,36 @@ export const NoResults: Story = {
 export const ErrorState: Story = {
   name: 'Error',
   parameters: {
-    msw: { handlers: [failing('/v1/organizations/:orgId/members'), ...mockApi()] },
+    orgkit: { world: world(failing('/v1/organizations/:orgId/members'), mockApi()) },
   },
 };
 
 /** Bill, the Billing contact, may not see the members. */
 export const Forbidden: Story = {
-  parameters: { msw: { handlers: asUser('usr_bill') } },
+  parameters: { orgkit: { world: asUser('usr_bill') } },
 };
 
 /** 10,000 members from the mock API, 200 per page, loaded as you scroll. */
 export const ManyRows: Story = {
   args: { pageSize: 200 },
-  parameters: { msw: { handlers: mockApi(manyMembersScenario(10_000)) } },
+  parameters: { orgkit: { world: mockApi(manyMembersScenario(10_000)) } },
+};
+
+/** Olivia makes Mia a Viewer from the roles menu: the row and the announcement follow. */
+export const ChangeRole: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const page = within(canvasElement.ownerDocument.body);
+    await userEvent.click(
+      await canvas.findByRole('button', { name: /^Change roles of Mia Member/ }),
+    );
+    await userEvent.click(await page.findByRole('menuitemcheckbox', { name: /^Viewer/ }));
+    await userEvent.keyboard('{Escape}');
+    await expect(
+      await canvas.findByRole('button', { name: /^Change roles of Mia Member: .*Viewer/ }),
+    ).toBeInTheDocument();
+    await expect(
+      await canvas.findByText('The roles of Mia Member were updated.'),
+    ).toBeInTheDocument();
+  },
 };

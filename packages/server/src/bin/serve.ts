@@ -1,5 +1,7 @@
+#!/usr/bin/env node
 /**
- * The standalone runner: `pnpm --filter @orgkit/server start`. Opens the database (PGlite in
+ * The standalone runner: `npx @orgkit/server` (or `pnpm --filter @orgkit/server start` in the
+ * repository). Opens the database (PGlite in
  * `ORGKIT_DATA_DIR` unless `DATABASE_URL` is set), applies migrations, and serves the app.
  */
 import { serve } from '@hono/node-server';
@@ -24,6 +26,8 @@ const app = createOrgkitApp({
     ...(config.mailFrom ? { from: config.mailFrom } : {}),
   },
   organizations: config.organizations,
+  docs: config.docs,
+  ...(config.cors ? { cors: config.cors } : {}),
   rateLimits: {
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
     trustProxy: process.env.ORGKIT_TRUST_PROXY === 'true',
@@ -44,7 +48,7 @@ const demo =
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: database.kind }, 'orgkit server listening');
   console.log(`\nOrgkit API   ${config.baseUrl}/v1`);
-  console.log(`API docs     ${config.baseUrl}/docs`);
+  if (config.docs) console.log(`API docs     ${config.baseUrl}/docs`);
   if (!config.production) console.log(`Dev outbox   ${config.baseUrl}/dev/outbox\n`);
   if (demo.length > 0) {
     console.log(`Demo platform seeded. Every account's password: ${DEMO_PASSWORD}`);

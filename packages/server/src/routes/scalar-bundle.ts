@@ -1,8 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { API_REFERENCE_PACKAGE } from './docs.js';
 
-/** The Scalar browser bundle from the installed package (Node entry), for offline `/docs`. */
-export function readScalarBundle(): Promise<string> {
-  const require = createRequire(import.meta.url);
-  return readFile(require.resolve('@scalar/api-reference/browser/standalone.js'), 'utf8');
+/**
+ * A reader of the API reference's browser bundle from the installed optional package (Node
+ * entry), or undefined when it is not installed.
+ */
+export function locateScalarBundle(): (() => Promise<string>) | undefined {
+  try {
+    const path = createRequire(import.meta.url).resolve(
+      `${API_REFERENCE_PACKAGE}/browser/standalone.js`,
+    );
+    return () => readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -3,10 +3,10 @@ import { agentControlCatalog, agentControlRoles, orgkitPresetRoles } from '@orgk
 import type { OrgkitMockScenario } from '../scenario.js';
 import type { ContractStep } from './contract-steps.js';
 
-/** Seed 000's catalog (directories are ACL-controlled), as a host would configure it. */
+/** A document product's catalog (directories are ACL-controlled), as a host would configure it. */
 export const aclCatalog = agentControlCatalog;
 
-/** Orgkit's Owner, seed 000's roles, and a "sharer" who may share only what they can see. */
+/** Orgkit's Owner, its roles, and a "sharer" who may share only what they can see. */
 export const aclPresets: RoleSpec<string>[] = [
   orgkitPresetRoles.find((r) => r.key === 'owner')!,
   ...agentControlRoles,

@@ -76,7 +76,7 @@ function checkGrant(
   if (scopes) assertOk(checkEscalation(held, PermissionSet.of(catalog, scopes)));
 }
 
-/** `/v1/me/api-keys…` and `/v1/organizations/{orgId}/api-keys…` (seed 000 "API Access"). */
+/** `/v1/me/api-keys…` and `/v1/organizations/{orgId}/api-keys…`. */
 export function apiKeyRoutes(ctx: RouteContext) {
   const { db } = ctx;
   const owner = (k: ApiKeyRow) => {

@@ -74,7 +74,7 @@ const strings = (v: unknown): string[] | undefined =>
     ? [...new Set(v as string[])]
     : undefined;
 
-/** `/v1/organizations/{orgId}/groups…` (seed 003). */
+/** `/v1/organizations/{orgId}/groups…`. */
 export function groupRoutes(ctx: RouteContext) {
   const { db } = ctx;
   const base = '/organizations/:orgId/groups';

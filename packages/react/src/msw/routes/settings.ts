@@ -147,7 +147,7 @@ const requirePlatformAdmin = (user: UserRow | null) => {
   return me;
 };
 
-/** The settings waterfall (seed 003): org, group and member levels; the platform level; mine. */
+/** The settings waterfall: org, group and member levels; the platform level; mine. */
 export function settingRoutes(ctx: RouteContext) {
   const { db } = ctx;
   const platformLevel = { level: 'platform', id: null };
