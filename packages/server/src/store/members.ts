@@ -22,6 +22,14 @@ export interface MemberRecord {
   readonly roles: string[];
 }
 
+/**
+ * A member's effective status: the user's own (`invited`, `active`, `disabled`), unless the
+ * membership in this org is disabled, which makes it `disabled` whatever the user's.
+ */
+export function effectiveMemberStatus(member: MemberRecord): 'invited' | 'active' | 'disabled' {
+  return member.status === 'disabled' ? 'disabled' : member.user.status;
+}
+
 /** Sort keys of the member list. */
 export type MemberSort = 'name' | 'email' | 'joinedAt' | 'lastActive';
 
