@@ -59,7 +59,7 @@ export interface MockAuditEventSeed {
   readonly createdAt?: string;
 }
 
-/** A group of an organization (seed 003): its roles apply to its members. */
+/** A group of an organization: its roles apply to its members. */
 export interface MockGroupSeed {
   readonly id: string;
   readonly orgId: string;
@@ -110,7 +110,7 @@ export interface OrgkitMockScenario {
   readonly signedInAs?: string | null;
   /** The ambient session's active organization. */
   readonly activeOrgId?: string | null;
-  /** Platform policy: one organization per user (seed 000) or many (seed 004). */
+  /** Platform policy: one organization per user, or many (with an org switcher). */
   readonly membership?: 'single' | 'multiple';
   /** May any user create a top-level organization? */
   readonly selfServe?: boolean;

@@ -2,7 +2,7 @@ import type { OrgkitMockScenario } from './scenario.js';
 
 /**
  * A small partner organization with one member per preset role, a managed client org, a second
- * organization Olivia also belongs to (seed 004's org choice), pending invitations and audit
+ * organization Olivia also belongs to (so she chooses an org), pending invitations and audit
  * history. Olivia (the owner) is signed in.
  */
 export const acmeScenario: OrgkitMockScenario = {
