@@ -94,7 +94,7 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
         }
         if (found.key.orgId) {
           // An org-bound key dies with its org, and with its user's membership there when an
-          // admin disables it (seed 000 "Disable"); removal leaves nothing to act on (404s).
+          // admin disables it; removal leaves nothing to act on (404s).
           const [org, membership] = await Promise.all([
             store.organizations.findById(found.key.orgId),
             store.members.get(found.key.orgId, found.user.id),

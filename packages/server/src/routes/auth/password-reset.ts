@@ -13,7 +13,7 @@ import { EmailField, PasswordField } from '../schemas.js';
 
 /**
  * Issues a single-use reset link for `user` and mails it. Used by the public request route and by
- * admin-triggered resets (seed 000).
+ * admin-triggered resets.
  */
 export async function sendPasswordReset(deps: ServerDeps, tx: Store, user: User): Promise<void> {
   const { options, mailer } = deps;
