@@ -60,7 +60,7 @@ export interface MailOptions {
 export interface OrganizationOptions {
   /** May any signed-in user create a top-level org? Default false (platform admins only). */
   readonly selfServe?: boolean;
-  /** One org per user (seed 000) or many (seed 004). Default `multiple`. */
+  /** One org per user, or many. Default `multiple`. */
   readonly membership?: 'single' | 'multiple';
   /** Invitation lifetime in seconds. Default 7 days. */
   readonly invitationTtlSeconds?: number;
@@ -86,7 +86,7 @@ export interface OrgkitAppOptions {
   /** Resource ACL behaviour. */
   readonly acl?: AclOptions;
   /**
-   * Typed setting keys with their platform defaults (seed 003 waterfall). Default: Orgkit's
+   * Typed setting keys with their platform defaults (the settings waterfall). Default: Orgkit's
    * (`session_timeout_minutes`, `invitation_ttl_hours`, `theme`, `allowed_email_domains`).
    */
   readonly settings?: SettingsSpec;
@@ -124,7 +124,7 @@ export interface CorsOptions {
 export interface AclOptions {
   /**
    * Grants made automatically when a resource of a type is first registered, to every member
-   * holding one of `roles` directly (seed 004: Owner and Admin are added to every new product).
+   * holding one of `roles` directly (for example, Owner and Admin are added to every new product).
    */
   readonly autoGrants?: Readonly<
     Record<string, { readonly roles: readonly string[]; readonly actions: readonly string[] }>

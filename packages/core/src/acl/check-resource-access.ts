@@ -127,7 +127,7 @@ export interface NotificationRecipients {
 
 /**
  * Resolves the notification recipients of a resource from the grants on it and its ancestors
- * (seed 002: "Notifications are sent to all users within the ACL list, regardless the user role.
+ * ("Notifications are sent to all users within the ACL list, regardless the user role.
  * E-mail addresses can also be added").
  */
 export function notificationRecipients(

@@ -5,7 +5,7 @@ export type UserStatus = 'invited' | 'active' | 'disabled';
 export interface Subject {
   readonly userId: string;
   readonly status: UserStatus;
-  /** Platform admins act in every org with every permission (seed 000 "Super Admin"). */
+  /** Platform admins act in every org with every permission (a "Super Admin"). */
   readonly platformAdmin?: boolean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Ready-made catalogs and roles: Orgkit's own, and one per seed product manual, each a starting
+ * Ready-made catalogs and roles: Orgkit's own, and one per kind of product (agent control, portal, monitoring, HPC, RPA suite), each a starting
  * point a host can copy or extend.
  */
 export {

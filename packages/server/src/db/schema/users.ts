@@ -5,7 +5,7 @@ import { createdAt, tz } from './columns.js';
 /** Account status (DESIGN §2). */
 export type UserStatus = 'invited' | 'active' | 'disabled';
 
-/** One real person (seed 003). E-mails are stored lower-cased, so uniqueness is exact. */
+/** One real person, in any number of orgs. E-mails are stored lower-cased, so uniqueness is exact. */
 export const users = pgTable(
   'users',
   {

@@ -11,7 +11,7 @@ import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { ApiKeySchema, KeyId, toApiKey } from './schemas.js';
 
-/** The caller's own API keys (seed 000 "API Access"). */
+/** The caller's own API keys. */
 export const myApiKeyRoutes = createRouter();
 
 const listMine = defineRoute({

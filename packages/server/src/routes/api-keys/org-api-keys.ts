@@ -7,7 +7,7 @@ import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
 import { ApiKeySchema, KeyId, toApiKey } from './schemas.js';
 
-/** Everyone's API keys in an org, for admins (`api_keys:manage`, seed 000 "API Access"). */
+/** Everyone's API keys in an org, for admins (`api_keys:manage`). */
 export const orgApiKeyRoutes = createRouter();
 
 const OrgApiKey = ApiKeySchema.extend({

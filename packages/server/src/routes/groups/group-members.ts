@@ -18,7 +18,7 @@ import {
   UserIdsField,
 } from './schemas.js';
 
-/** A group's members (`groups:update`) and its roles (`groups:assign_roles`): seed 003. */
+/** A group's members (`groups:update`) and its roles (`groups:assign_roles`). */
 export const groupMemberRoutes = createRouter();
 
 const MembersBody = jsonBody(z.strictObject({ userIds: UserIdsField }));

@@ -27,7 +27,7 @@ import {
   UserIdsField,
 } from './schemas.js';
 
-/** Groups of an org (seed 003): list, create, read, rename, delete. */
+/** Groups of an org: list, create, read, rename, delete. */
 export const groupRoutes = createRouter();
 
 /** 422 naming each user id that is not a member of the org. */

@@ -27,7 +27,7 @@ const ModuleSchema = z
     module: z.string(),
     label: z.string(),
     description: z.string().nullable(),
-    /** A member holds at most one role of this module (levels such as L1 / L2, seed 001). */
+    /** A member holds at most one role of this module (levels such as L1 / L2). */
     exclusiveRoles: z.boolean(),
     sections: z.array(
       z.object({ section: z.string(), label: z.string(), resources: z.array(ResourceSchema) }),

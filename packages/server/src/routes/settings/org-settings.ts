@@ -24,7 +24,7 @@ import {
   toEffectiveSetting,
 } from './schemas.js';
 
-/** An org's settings waterfall (seed 003): read, set, lock and clear overrides per level. */
+/** An org's settings waterfall: read, set, lock and clear overrides per level. */
 export const orgSettingRoutes = createRouter();
 
 const Level = z.enum(['org', 'group', 'user']);
