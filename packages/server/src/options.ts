@@ -111,9 +111,9 @@ export interface CorsOptions {
   /** Exact origins (`https://app.example.com`) allowed to call the API from a browser. */
   readonly origins: readonly string[];
   /**
-   * Send cookies (the Orgkit session) with cross-origin requests. Default true; the session
-   * cookie must then be `SameSite=None; Secure` (see `auth.cookieSameSite`) unless the origins
-   * are same-site.
+   * Send cookies (the Orgkit session) with cross-origin requests. Default true. The session
+   * cookie is `SameSite=Lax`, so cookie sessions reach the API only from same-site origins
+   * (subdomains of one domain); across sites, use API keys or the host's JWT as bearer credentials.
    */
   readonly credentials?: boolean;
   /** How long browsers may cache a preflight, in seconds. Default 600. */
