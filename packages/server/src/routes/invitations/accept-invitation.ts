@@ -70,7 +70,7 @@ const lookup = defineRoute({
         .openapi('InvitationPreview'),
       'The invitation',
     ),
-    ...problems(400, 422),
+    ...problems(422),
   },
 });
 
@@ -119,7 +119,7 @@ const accept = defineRoute({
       z.object({ organization: OrganizationSchema, member: MemberSchema }),
       'Joined; signed in',
     ),
-    ...problems(400, 401, 403, 409, 422),
+    ...problems(403, 409, 422),
   },
 });
 
