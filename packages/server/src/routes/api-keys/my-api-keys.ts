@@ -71,7 +71,7 @@ const createMine = defineRoute({
       }),
     ),
   },
-  responses: { 201: json(CreatedApiKey, 'Created'), ...problems(403, 404, 422) },
+  responses: { 201: json(CreatedApiKey, 'Created'), ...problems(403, 404) },
 });
 
 myApiKeyRoutes.openapi(createMine, async (c) => {
@@ -123,7 +123,7 @@ const revokeMine = defineRoute({
   description: 'The key stops authenticating immediately. Keys of other users answer 404.',
   security: AUTHENTICATED,
   request: { params: z.object({ keyId: KeyId }) },
-  responses: { 204: { description: 'Revoked' }, ...problems(404) },
+  responses: { 204: { description: 'Revoked' } },
 });
 
 myApiKeyRoutes.openapi(revokeMine, async (c) => {

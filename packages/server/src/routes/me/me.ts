@@ -88,7 +88,7 @@ const myPermissions = defineRoute({
         .openapi('MyPermissions'),
       'Effective permissions',
     ),
-    ...problems(404, 422),
+    ...problems(404),
   },
 });
 
@@ -115,7 +115,7 @@ const setActive = defineRoute({
   request: { body: jsonBody(z.strictObject({ orgId: z.string().min(1).max(100).nullable() })) },
   responses: {
     200: json(z.object({ activeOrgId: z.string().nullable() }), 'Switched'),
-    ...problems(404, 422),
+    ...problems(404),
   },
 });
 

@@ -26,7 +26,7 @@ const transfer = defineRoute({
   },
   responses: {
     200: json(z.object({ previousOwner: MemberSchema, newOwner: MemberSchema }), 'Transferred'),
-    ...problems(403, 404, 409, 422),
+    ...problems(403, 409),
   },
 });
 
