@@ -16,7 +16,7 @@ export interface PasswordHashingOptions {
   readonly parallelism?: number;
 }
 
-/** External auth: the host's JWT identifies the user (DESIGN §5). */
+/** External auth: the host's JWT identifies the user (architecture §5). */
 export interface ExternalJwtOptions {
   /** A JWKS URL (fetched and cached by jose) or a key set given inline. */
   readonly jwks: string | URL | JSONWebKeySet;

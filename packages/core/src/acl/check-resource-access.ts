@@ -83,7 +83,7 @@ export function matchingGrants(
 }
 
 /**
- * DESIGN §3 rule 4 for one resource instance. The permission must already be held (rules 1–3);
+ * Rule 4 of `allowed` (architecture §3) for one resource instance. The permission must already be held (rules 1–3);
  * then, when the resource type is ACL-controlled, the subject needs `<type>:all` or a grant on the
  * resource or one of its ancestors naming them or one of their groups with the action.
  */

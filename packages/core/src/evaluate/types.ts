@@ -1,4 +1,4 @@
-/** Account status of a user (DESIGN §2). Only active users are allowed anything. */
+/** Account status of a user (architecture §2). Only active users are allowed anything. */
 export type UserStatus = 'invited' | 'active' | 'disabled';
 
 /** Who is asking. */

@@ -75,7 +75,7 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/** Level of a setting override (DESIGN §2 settings waterfall); `platform` rows use scope id `''`. */
+/** Level of a setting override (architecture §2 settings waterfall); `platform` rows use scope id `''`. */
 export type SettingScope = 'platform' | 'org' | 'group' | 'user';
 
 /** Setting overrides; the platform defaults live in code. */
