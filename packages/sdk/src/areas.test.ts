@@ -50,7 +50,7 @@ describe('every area through the SDK', () => {
     );
     expect(tree.count).toBe(2);
 
-    // Members: create one directly (seed 000 "New User"), search, change roles.
+    // Members: create one directly, search, change roles.
     const sam = await unwrap(
       orgkit.POST('/v1/organizations/{orgId}/members', {
         params: { path: { orgId } },

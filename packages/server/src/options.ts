@@ -16,7 +16,7 @@ export interface PasswordHashingOptions {
   readonly parallelism?: number;
 }
 
-/** External auth: the host's JWT identifies the user (DESIGN §5). */
+/** External auth: the host's JWT identifies the user (architecture §5). */
 export interface ExternalJwtOptions {
   /** A JWKS URL (fetched and cached by jose) or a key set given inline. */
   readonly jwks: string | URL | JSONWebKeySet;
@@ -60,7 +60,7 @@ export interface MailOptions {
 export interface OrganizationOptions {
   /** May any signed-in user create a top-level org? Default false (platform admins only). */
   readonly selfServe?: boolean;
-  /** One org per user (seed 000) or many (seed 004). Default `multiple`. */
+  /** One org per user, or many. Default `multiple`. */
   readonly membership?: 'single' | 'multiple';
   /** Invitation lifetime in seconds. Default 7 days. */
   readonly invitationTtlSeconds?: number;
@@ -86,7 +86,7 @@ export interface OrgkitAppOptions {
   /** Resource ACL behaviour. */
   readonly acl?: AclOptions;
   /**
-   * Typed setting keys with their platform defaults (seed 003 waterfall). Default: Orgkit's
+   * Typed setting keys with their platform defaults (the settings waterfall). Default: Orgkit's
    * (`session_timeout_minutes`, `invitation_ttl_hours`, `theme`, `allowed_email_domains`).
    */
   readonly settings?: SettingsSpec;
@@ -111,9 +111,9 @@ export interface CorsOptions {
   /** Exact origins (`https://app.example.com`) allowed to call the API from a browser. */
   readonly origins: readonly string[];
   /**
-   * Send cookies (the Orgkit session) with cross-origin requests. Default true; the session
-   * cookie must then be `SameSite=None; Secure` (see `auth.cookieSameSite`) unless the origins
-   * are same-site.
+   * Send cookies (the Orgkit session) with cross-origin requests. Default true. The session
+   * cookie is `SameSite=Lax`, so cookie sessions reach the API only from same-site origins
+   * (subdomains of one domain); across sites, use API keys or the host's JWT as bearer credentials.
    */
   readonly credentials?: boolean;
   /** How long browsers may cache a preflight, in seconds. Default 600. */
@@ -124,7 +124,7 @@ export interface CorsOptions {
 export interface AclOptions {
   /**
    * Grants made automatically when a resource of a type is first registered, to every member
-   * holding one of `roles` directly (seed 004: Owner and Admin are added to every new product).
+   * holding one of `roles` directly (for example, Owner and Admin are added to every new product).
    */
   readonly autoGrants?: Readonly<
     Record<string, { readonly roles: readonly string[]; readonly actions: readonly string[] }>

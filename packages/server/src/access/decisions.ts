@@ -90,7 +90,7 @@ export function checkJoin(
   assertOk(checkMembershipPolicy(policy, currentOrgIds, orgId));
 }
 
-/** Plans an ownership transfer (seed 004 rules), or throws why it is refused. */
+/** Plans an ownership transfer, or throws why it is refused. */
 export function planTransfer(
   actorId: string,
   currentOwner: MemberRecord,

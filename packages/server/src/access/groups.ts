@@ -48,7 +48,7 @@ export interface LevelChange {
 }
 
 /**
- * Exclusive module levels (seed 001) over everything each user will hold in the org: direct roles
+ * Exclusive module levels over everything each user will hold in the org: direct roles
  * and the roles of all their groups together, so level 1 held directly and level 2 through a
  * group is refused like two direct levels are.
  */

@@ -86,7 +86,7 @@ export async function loadAclQueries(
 /** The key of a resource in the map returned by {@link loadAclQueries}. */
 export const aclKey = (ref: { type: string; id: string }) => `${ref.type}\u0000${ref.id}`;
 
-/** DESIGN §3 with a resource: the permission, then the ACL of the resource and its ancestors. */
+/** architecture §3 with a resource: the permission, then the ACL of the resource and its ancestors. */
 export function allowedOn(access: OrgAccess, permission: string, acl: AclQuery): boolean {
   return checkResourceAccess(access.registry, access.permissions, permission as Permission, acl);
 }

@@ -46,7 +46,7 @@ export function resolvedPermissions(
   };
 }
 
-/** Is the role a level of a module whose roles are exclusive (seed 001)? */
+/** Is the role a level of a module whose roles are exclusive? */
 export function isExclusive(registry: RoleRegistry<Permission>, module: string | undefined) {
   return module !== undefined && registry.catalog.modules.get(module)?.exclusiveRoles === true;
 }

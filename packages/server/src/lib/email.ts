@@ -12,7 +12,7 @@ export function isEmail(email: string): boolean {
 }
 
 /**
- * Splits a pasted list of addresses (seed 004: commas, spaces, new lines, semicolons) into
+ * Splits a pasted list of addresses (commas, spaces, new lines, semicolons) into
  * normalized unique entries, keeping the first occurrence's order.
  */
 export function parseEmailList(input: string | readonly string[]): string[] {

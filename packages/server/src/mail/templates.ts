@@ -2,7 +2,7 @@ import type { MailMessage } from './mailer.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** The invitation e-mail with its activation link (seed 000, seed 004). */
+/** The invitation e-mail with its activation link. */
 export function invitationMail(input: {
   to: string;
   orgName: string;

@@ -26,7 +26,7 @@ export interface GroupMemberRecord {
   readonly name: string;
 }
 
-/** Storage for groups, their members and their roles (seed 003). */
+/** Storage for groups, their members and their roles. */
 export function groupStore(db: DbOrTx) {
   async function rolesOf(groupIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();

@@ -11,7 +11,7 @@ import {
 import { createdAt, tz } from './columns.js';
 import { users } from './users.js';
 
-/** Kind of organization (seeds 001, 003). */
+/** Kind of organization: platform, partner or client. */
 export type OrgKind = 'partner' | 'client' | 'standard';
 
 /** Organizations form a tree through `parent_id`; deletion is soft. */
@@ -58,7 +58,7 @@ export const memberships = pgTable(
   ],
 );
 
-/** Roles held directly by a member (a member may hold several, seed 000). */
+/** Roles held directly by a member (a member may hold several). */
 export const memberRoles = pgTable(
   'member_roles',
   {
@@ -97,7 +97,7 @@ export const roles = pgTable(
   (t) => [uniqueIndex('roles_org_key_key').on(t.orgId, t.key)],
 );
 
-/** Named sets of members (seed 003); roles assigned to a group apply to its members. */
+/** Named sets of members; roles assigned to a group apply to its members. */
 export const groups = pgTable(
   'groups',
   {

@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, inet, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, tz } from './columns.js';
 
-/** Account status (DESIGN §2). */
+/** Account status (architecture §2). */
 export type UserStatus = 'invited' | 'active' | 'disabled';
 
-/** One real person (seed 003). E-mails are stored lower-cased, so uniqueness is exact. */
+/** One real person, in any number of orgs. E-mails are stored lower-cased, so uniqueness is exact. */
 export const users = pgTable(
   'users',
   {

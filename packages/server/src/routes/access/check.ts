@@ -93,7 +93,7 @@ const checkRoute = defineRoute({
         .openapi('AccessCheckResults'),
       'One result per check',
     ),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -160,7 +160,7 @@ const explainRoute = defineRoute({
         .openapi('Explanation'),
       'The decision and every reason behind it',
     ),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 

@@ -37,7 +37,7 @@ const getGrants = defineRoute({
   request: { params: ResourceParams },
   responses: {
     200: json(GrantList, 'Direct grants first, then inherited ones nearest first'),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -73,7 +73,7 @@ const putGrants = defineRoute({
   },
   responses: {
     200: json(GrantList, 'The grants now on the resource'),
-    ...problems(401, 403, 404, 409, 422),
+    ...problems(403, 409),
   },
 });
 
@@ -177,7 +177,7 @@ const getRecipients = defineRoute({
     'Needs `access:read`. Everyone a notification about the resource goes to: users granted directly, members of granted groups, and e-mail addresses without an account.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
-  responses: { 200: json(Recipients, 'Notification recipients'), ...problems(401, 403, 404, 422) },
+  responses: { 200: json(Recipients, 'Notification recipients'), ...problems(403) },
 });
 
 grantRoutes.openapi(getRecipients, async (c) => {

@@ -37,7 +37,7 @@ const putResource = defineRoute({
   responses: {
     200: json(ResourceSchema, 'Updated'),
     201: json(ResourceSchema, 'Registered'),
-    ...problems(401, 403, 404, 409, 422),
+    ...problems(403, 409),
   },
 });
 
@@ -113,7 +113,7 @@ const getResource = defineRoute({
   request: { params: ResourceParams },
   responses: {
     200: json(ResourceSchema.extend({ ancestors: z.array(z.string()) }), 'The resource'),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -138,7 +138,7 @@ const deleteResource = defineRoute({
     'Needs `access:manage`. Its grants go with it; a resource with children answers 409 until they are moved or deleted.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
-  responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404, 409, 422) },
+  responses: { 204: { description: 'Deleted' }, ...problems(403, 409) },
 });
 
 resourceRoutes.openapi(deleteResource, async (c) => {

@@ -11,7 +11,7 @@ export const ResourceParams = z.object({
   resourceId: Key,
 });
 
-/** Who a grant names; e-mail principals are notified only, never given access (seed 002). */
+/** Who a grant names; e-mail principals are notified only, never given access. */
 export const PrincipalSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('user'), id: Key }),
@@ -44,6 +44,7 @@ export const GrantSchema = z
   })
   .openapi('Grant');
 
+/** A resource under access control: its org, type, id and optional parent. */
 export const ResourceSchema = z
   .object({
     orgId: z.string(),

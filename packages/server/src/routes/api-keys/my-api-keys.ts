@@ -11,7 +11,7 @@ import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { ApiKeySchema, KeyId, toApiKey } from './schemas.js';
 
-/** The caller's own API keys (seed 000 "API Access"). */
+/** The caller's own API keys. */
 export const myApiKeyRoutes = createRouter();
 
 const listMine = defineRoute({
@@ -25,7 +25,6 @@ const listMine = defineRoute({
   security: AUTHENTICATED,
   responses: {
     200: json(z.object({ items: z.array(ApiKeySchema) }).openapi('ApiKeyList'), 'Keys'),
-    ...problems(401),
   },
 });
 
@@ -72,7 +71,7 @@ const createMine = defineRoute({
       }),
     ),
   },
-  responses: { 201: json(CreatedApiKey, 'Created'), ...problems(401, 403, 404, 422) },
+  responses: { 201: json(CreatedApiKey, 'Created'), ...problems(403, 404) },
 });
 
 myApiKeyRoutes.openapi(createMine, async (c) => {
@@ -124,7 +123,7 @@ const revokeMine = defineRoute({
   description: 'The key stops authenticating immediately. Keys of other users answer 404.',
   security: AUTHENTICATED,
   request: { params: z.object({ keyId: KeyId }) },
-  responses: { 204: { description: 'Revoked' }, ...problems(401, 404) },
+  responses: { 204: { description: 'Revoked' } },
 });
 
 myApiKeyRoutes.openapi(revokeMine, async (c) => {

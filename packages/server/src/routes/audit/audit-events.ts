@@ -125,7 +125,7 @@ const orgAudit = defineRoute({
   description: 'Needs `audit_log:read`; CSV and NDJSON exports need `audit_log:export`.',
   security: AUTHENTICATED,
   request: { params: z.object({ orgId: z.string().max(100) }), query: AuditFilters },
-  responses: { ...exportResponses, ...problems(401, 403, 404, 422) },
+  responses: { ...exportResponses, ...problems(403) },
 });
 
 auditRoutes.openapi(orgAudit, async (c) => {
@@ -148,7 +148,7 @@ const userAudit = defineRoute({
   description: 'Visible to the user and to platform admins.',
   security: AUTHENTICATED,
   request: { params: z.object({ userId: z.string().max(100) }), query: AuditFilters },
-  responses: { ...exportResponses, ...problems(401, 403, 404, 422) },
+  responses: { ...exportResponses, ...problems(403) },
 });
 
 auditRoutes.openapi(userAudit, async (c) => {

@@ -70,7 +70,6 @@ const lookup = defineRoute({
         .openapi('InvitationPreview'),
       'The invitation',
     ),
-    ...problems(400, 422),
   },
 });
 
@@ -119,7 +118,7 @@ const accept = defineRoute({
       z.object({ organization: OrganizationSchema, member: MemberSchema }),
       'Joined; signed in',
     ),
-    ...problems(400, 401, 403, 409, 422),
+    ...problems(403, 409),
   },
 });
 

@@ -45,7 +45,7 @@ const createMember = defineRoute({
       }),
     ),
   },
-  responses: { 201: json(MemberSchema, 'Created'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: json(MemberSchema, 'Created'), ...problems(403, 409) },
 });
 
 manageMemberRoutes.openapi(createMember, async (c) => {
@@ -105,7 +105,7 @@ const updateMember = defineRoute({
         .refine((b) => b.roles !== undefined || b.status !== undefined, 'Give roles or status'),
     ),
   },
-  responses: { 200: json(MemberSchema, 'Updated'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: json(MemberSchema, 'Updated'), ...problems(403, 409) },
 });
 
 manageMemberRoutes.openapi(updateMember, async (c) => {
@@ -162,7 +162,7 @@ const removeMember = defineRoute({
   description: 'The owner cannot be removed: transfer ownership first.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
-  responses: { 204: { description: 'Removed' }, ...problems(401, 403, 404, 409) },
+  responses: { 204: { description: 'Removed' }, ...problems(403, 409) },
 });
 
 manageMemberRoutes.openapi(removeMember, async (c) => {
@@ -200,7 +200,7 @@ const resetPassword = defineRoute({
   request: { params: MemberParams },
   responses: {
     202: json(z.object({ ok: z.literal(true) }), 'Link sent'),
-    ...problems(401, 403, 404, 409),
+    ...problems(403, 409),
   },
 });
 

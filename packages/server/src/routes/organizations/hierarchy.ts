@@ -55,7 +55,7 @@ const getTree = defineRoute({
     params: OrgParams,
     query: z.object({ depth: z.coerce.number().int().min(1).max(16).default(8) }),
   },
-  responses: { 200: json(TreeSchema, 'The tree'), ...problems(401, 403, 404, 422) },
+  responses: { 200: json(TreeSchema, 'The tree'), ...problems(403) },
 });
 
 hierarchyRoutes.openapi(getTree, async (c) => {
@@ -85,7 +85,6 @@ const myTree = defineRoute({
         .openapi('OrganizationForest'),
       'One tree per org',
     ),
-    ...problems(401, 422),
   },
 });
 
@@ -126,7 +125,7 @@ const moveOrg = defineRoute({
     params: OrgParams,
     body: jsonBody(z.strictObject({ parentId: z.string().min(1).max(100).nullable() })),
   },
-  responses: { 200: json(OrganizationSchema, 'Moved'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: json(OrganizationSchema, 'Moved'), ...problems(403, 409) },
 });
 
 hierarchyRoutes.openapi(moveOrg, async (c) => {

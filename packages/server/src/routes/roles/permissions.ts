@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { describeCatalog } from '@orgkit/core';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import { defineRoute } from '../define-route.js';
-import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
+import { AUTHENTICATED, createRouter, json } from '../openapi.js';
 
 /** The permission catalog (`GET /v1/permissions`). */
 export const permissionRoutes = createRouter();
@@ -27,7 +27,7 @@ const ModuleSchema = z
     module: z.string(),
     label: z.string(),
     description: z.string().nullable(),
-    /** A member holds at most one role of this module (levels such as L1 / L2, seed 001). */
+    /** A member holds at most one role of this module (levels such as L1 / L2). */
     exclusiveRoles: z.boolean(),
     sections: z.array(
       z.object({ section: z.string(), label: z.string(), resources: z.array(ResourceSchema) }),
@@ -53,7 +53,7 @@ const getCatalog = defineRoute({
   description:
     'Every permission the product declares, grouped for display, with labels. The same for every caller.',
   security: AUTHENTICATED,
-  responses: { 200: json(CatalogSchema, 'The catalog'), ...problems(401) },
+  responses: { 200: json(CatalogSchema, 'The catalog') },
 });
 
 permissionRoutes.openapi(getCatalog, (c) => {

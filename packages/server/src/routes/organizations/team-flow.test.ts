@@ -5,11 +5,11 @@ import { TEST_PASSWORD, useTestApp } from '../../test-support/test-app.js';
 type Json = Record<string, unknown>;
 
 /**
- * Seed 004 end to end: the owner invites three pasted addresses, one accepts through the link
+ * The team flow end to end: the owner invites three pasted addresses, one accepts through the link
  * read from the outbox, the owner transfers ownership to them, the former owner is now Admin and
  * cannot remove the new owner, and the audit log shows each step.
  */
-describe.each(backends)('seed 004 team flow ($name)', (backend) => {
+describe.each(backends)('team flow ($name)', (backend) => {
   const t = useTestApp(backend, { organizations: { selfServe: true } });
 
   it('invite → accept → transfer → former owner is Admin and cannot remove the owner', async () => {
