@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { type Access, createAccess } from './access/access.js';
+import { createClientIpResolver } from './auth/client-ip.js';
 import { createExternalJwtVerifier } from './auth/external-jwt.js';
 import { createPasswordHasher } from './auth/password.js';
 import type { AppEnv, ServerDeps } from './context.js';
@@ -80,6 +81,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
     access: input.access ?? createAccess(),
     logger: input.logger === false ? silentLogger() : (input.logger ?? createLogger()),
     rateLimiters: createRateLimiters(input.rateLimits),
+    clientIps: createClientIpResolver(options.trustedProxies),
   };
   const verifyJwt =
     options.auth.mode === 'external' && options.auth.external

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Access } from './access/access.js';
+import type { ClientIpResolver } from './auth/client-ip.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Database } from './db/database.js';
 import type { Mailer } from './mail/mailer.js';
@@ -18,6 +19,7 @@ export interface ServerDeps {
   readonly access: Access;
   readonly logger: Logger;
   readonly rateLimiters: RateLimiters;
+  readonly clientIps: ClientIpResolver;
 }
 
 /** How the caller proved who they are. */
@@ -33,5 +35,7 @@ export interface AppEnv {
     log: Logger;
     /** The authenticated caller, or null. Set by the auth middleware. */
     principal: Principal | null;
+    /** The client's IP address (see `trustedProxies`), or null when unknown. */
+    clientIp: string | null;
   };
 }

@@ -11,6 +11,8 @@ export interface EnvConfig {
   readonly smtpUrl?: string;
   readonly mailFrom?: string;
   readonly redisUrl?: string;
+  /** `ORGKIT_TRUSTED_PROXIES`: comma-separated proxy addresses or CIDR ranges. */
+  readonly trustedProxies: readonly string[];
   readonly auth: AuthOptions;
   readonly organizations: OrganizationOptions;
 }
@@ -46,6 +48,10 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    trustedProxies: (env.ORGKIT_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     auth,
     organizations: {
       selfServe: flag(env.ORGKIT_SELF_SERVE_ORGS),

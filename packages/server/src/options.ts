@@ -81,6 +81,12 @@ export interface OrgkitAppOptions {
   readonly organizations?: OrganizationOptions;
   /** Largest accepted request body in bytes. Default 100 KiB. */
   readonly bodyLimitBytes?: number;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of the server. Only a request
+   * whose socket peer is one of them has its `X-Forwarded-For` read, right to left, skipping
+   * these proxies. Default none: the socket address is the client, whatever the headers say.
+   */
+  readonly trustedProxies?: readonly string[];
   /** Rate limits per IP on auth routes and per API key; Redis-backed when `redisUrl` is set. */
   readonly rateLimits?: RateLimitOptions;
   /** Resource ACL behaviour. */
@@ -116,6 +122,7 @@ export interface ResolvedOptions {
   readonly mail: MailOptions & { readonly from: string };
   readonly organizations: Required<OrganizationOptions>;
   readonly bodyLimitBytes: number;
+  readonly trustedProxies: readonly string[];
   readonly acl: Required<AclOptions>;
   readonly settings: SettingsSpec;
   readonly now: () => Date;
@@ -151,6 +158,7 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
       invitationTtlSeconds: options.organizations?.invitationTtlSeconds ?? 7 * 24 * 3600,
     },
     bodyLimitBytes: options.bodyLimitBytes ?? 100 * 1024,
+    trustedProxies: options.trustedProxies ?? [],
     acl: { autoGrants: options.acl?.autoGrants ?? {} },
     settings: options.settings ?? orgkitSettings,
     now: options.now ?? (() => new Date()),

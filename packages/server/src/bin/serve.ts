@@ -24,9 +24,9 @@ const app = createOrgkitApp({
     ...(config.mailFrom ? { from: config.mailFrom } : {}),
   },
   organizations: config.organizations,
+  trustedProxies: config.trustedProxies,
   rateLimits: {
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
-    trustProxy: process.env.ORGKIT_TRUST_PROXY === 'true',
     onRedisError: (error) =>
       logger.warn({ err: error.message }, 'redis error (rate limits fall back to memory)'),
   },

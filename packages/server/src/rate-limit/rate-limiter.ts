@@ -31,8 +31,6 @@ export interface RateLimitOptions {
   readonly keyPrefix?: string;
   /** Called on Redis connection errors (the limits keep working from memory meanwhile). */
   readonly onRedisError?: (error: Error) => void;
-  /** Trust `X-Forwarded-For` for the client IP (behind a proxy you control). */
-  readonly trustProxy?: boolean;
 }
 
 /** The outcome of taking one point. */
@@ -54,7 +52,6 @@ export interface Limiter {
 export interface RateLimiters {
   readonly auth: Limiter | undefined;
   readonly apiKey: Limiter | undefined;
-  readonly trustProxy: boolean;
   readonly store: 'memory' | 'redis';
   /** Resolves once the shared store is connected (at once for memory); until then limits are per instance. */
   ready(timeoutMs?: number): Promise<boolean>;
@@ -109,7 +106,6 @@ export function createRateLimiters(options: RateLimitOptions = {}): RateLimiters
     return {
       auth: undefined,
       apiKey: undefined,
-      trustProxy: false,
       store: 'memory',
       ready: async () => true,
       close: async () => {},
@@ -126,7 +122,6 @@ export function createRateLimiters(options: RateLimitOptions = {}): RateLimiters
   return {
     auth: limiter('auth', options.auth ?? DEFAULT_AUTH_RULE, redis, prefix),
     apiKey: limiter('key', options.apiKey ?? DEFAULT_API_KEY_RULE, redis, prefix),
-    trustProxy: options.trustProxy ?? false,
     store: redis ? 'redis' : 'memory',
     async ready(timeoutMs = 5000) {
       if (!redis || redis.status === 'ready') return true;
