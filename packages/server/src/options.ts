@@ -36,7 +36,10 @@ export interface AuthOptions {
   readonly external?: ExternalJwtOptions;
   /** May anyone sign up with e-mail and password? Default true. */
   readonly allowSignUp?: boolean;
-  /** Session lifetime in seconds. Default 30 days. */
+  /**
+   * Absolute session lifetime in seconds, counted from sign-in; token rotation never extends
+   * it. Default 30 days. The idle timeout is the `session_timeout_minutes` setting.
+   */
   readonly sessionTtlSeconds?: number;
   /** Session cookie name. Default `orgkit_session`. */
   readonly cookieName?: string;

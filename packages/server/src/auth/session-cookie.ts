@@ -57,6 +57,7 @@ export async function startSession(
     userId,
     tokenHash: sha256(token),
     expiresAt: new Date(options.now().getTime() + options.auth.sessionTtlSeconds * 1000),
+    lastSeenAt: options.now(),
     ip: c.var.clientIp,
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
   });
