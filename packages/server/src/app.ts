@@ -11,6 +11,7 @@ import { defaultHook } from './errors/default-hook.js';
 import { ErrorCode } from './errors/error-codes.js';
 import { onError } from './errors/on-error.js';
 import { problemResponse } from './errors/problem.js';
+import { createDeferredWork } from './lib/deferred.js';
 import { createLogger, silentLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
@@ -60,8 +61,9 @@ export const OPENAPI_INFO = {
 } as const;
 
 /**
- * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and `/dev/outbox`
- * outside production. Mount it in a host with `host.route('/', app)` or serve it directly.
+ * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and — only when
+ * `devOutbox` is on, never in production — `/dev/outbox` for platform admins. Mount it in a host
+ * with `host.route('/', app)` or serve it directly.
  *
  * @example
  * const database = await openDatabase({ kind: 'pglite', dataDir: './.orgkit-data' });
@@ -72,15 +74,17 @@ export const OPENAPI_INFO = {
 export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): OrgkitApp {
   const options = resolveOptions(input);
   const store = createStore(input.database.db);
+  const logger = input.logger === false ? silentLogger() : (input.logger ?? createLogger());
   const deps: ServerDeps = {
     options,
     database: input.database,
     store,
-    mailer: createMailer(options.mail, store),
+    mailer: createMailer(options.mail, store, options.production),
     passwords: createPasswordHasher(options.auth.passwordHashing),
     access: input.access ?? createAccess(),
-    logger: input.logger === false ? silentLogger() : (input.logger ?? createLogger()),
+    logger,
     rateLimiters: createRateLimiters(input.rateLimits),
+    deferred: createDeferredWork(logger),
     clientIps: createClientIpResolver(options.trustedProxies),
   };
   const verifyJwt =
@@ -110,6 +114,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
     }),
   );
   app.use('/v1/*', authenticate(verifyJwt));
+  if (options.devOutbox) app.use('/dev/*', authenticate(verifyJwt));
   app.use('/v1/*', csrfProtection());
   app.use('/v1/*', rateLimit(deps.rateLimiters));
 
@@ -157,9 +162,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
     servers: [{ url: '/' }],
   });
   app.route('/', docsRoutes());
-  if (!options.production) {
-    app.route('/', outboxRoutes);
-  }
+  if (options.devOutbox) app.route('/', outboxRoutes);
 
   return Object.assign(app, { deps });
 }

@@ -3,6 +3,7 @@ import type { Access } from './access/access.js';
 import type { ClientIpResolver } from './auth/client-ip.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Database } from './db/database.js';
+import type { DeferredWork } from './lib/deferred.js';
 import type { Mailer } from './mail/mailer.js';
 import type { ResolvedOptions } from './options.js';
 import type { RateLimiters } from './rate-limit/rate-limiter.js';
@@ -20,6 +21,7 @@ export interface ServerDeps {
   readonly logger: Logger;
   readonly rateLimiters: RateLimiters;
   readonly clientIps: ClientIpResolver;
+  readonly deferred: DeferredWork;
 }
 
 /** How the caller proved who they are. */

@@ -48,9 +48,20 @@ export interface AuthOptions {
   readonly passwordHashing?: PasswordHashingOptions;
   /** Password reset link lifetime in seconds. Default 1 hour. */
   readonly passwordResetTtlSeconds?: number;
+  /** Activation link lifetime in seconds. Default 7 days. */
+  readonly activationTtlSeconds?: number;
+  /**
+   * Sign-ups must prove their address before they can sign in. Sign-up then answers the same
+   * `202` for every address (a new one gets an activation link, a taken one a mail to its
+   * owner), so it cannot be used to find out who has an account. Default false.
+   */
+  readonly emailVerification?: boolean;
 }
 
-/** Mail delivery. Without `smtpUrl` or `transport`, mail goes to the dev outbox table. */
+/**
+ * Mail delivery. Without `smtpUrl` or `transport`, mail goes to the dev outbox table outside
+ * production, and mail-dependent flows are refused in production.
+ */
 export interface MailOptions {
   readonly smtpUrl?: string;
   /** A ready nodemailer transport (takes precedence over `smtpUrl`). */
@@ -75,8 +86,16 @@ export interface OrgkitAppOptions {
   readonly database: Database;
   /** Public URL of the app, used in e-mailed links. Default `http://localhost:3000`. */
   readonly baseUrl?: string;
-  /** Production mode: Secure cookies, no `/dev` routes. Default `NODE_ENV === 'production'`. */
+  /**
+   * Production mode: Secure cookies, no dev outbox, and mail only over SMTP (without it, flows
+   * that mail links are refused). Default `NODE_ENV === 'production'`.
+   */
   readonly production?: boolean;
+  /**
+   * Serve `GET /dev/outbox` (mail stored instead of sent when no SMTP is configured) to platform
+   * admins. Off unless asked for; refused in production. For demos and tests.
+   */
+  readonly devOutbox?: boolean;
   /** A pino logger, or false to log nothing. Default: a pino logger at `info`. */
   readonly logger?: Logger | false;
   readonly auth?: AuthOptions;
@@ -118,6 +137,7 @@ export interface AclOptions {
 export interface ResolvedOptions {
   readonly baseUrl: string;
   readonly production: boolean;
+  readonly devOutbox: boolean;
   readonly auth: Required<Omit<AuthOptions, 'external' | 'passwordHashing'>> & {
     readonly external?: ExternalJwtOptions;
     readonly passwordHashing: Required<PasswordHashingOptions>;
@@ -137,9 +157,14 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
   if (auth.mode === 'external' && !auth.external) {
     throw new Error('auth.external is required when auth.mode is "external"');
   }
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  if (production && options.devOutbox) {
+    throw new Error('devOutbox cannot be enabled in production: it shows every mailed link');
+  }
   return {
     baseUrl: (options.baseUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
-    production: options.production ?? process.env.NODE_ENV === 'production',
+    production,
+    devOutbox: options.devOutbox ?? false,
     auth: {
       mode: auth.mode ?? 'builtin',
       ...(auth.external ? { external: auth.external } : {}),
@@ -148,6 +173,8 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
       cookieName: auth.cookieName ?? 'orgkit_session',
       trustedOrigins: auth.trustedOrigins ?? [],
       passwordResetTtlSeconds: auth.passwordResetTtlSeconds ?? 3600,
+      activationTtlSeconds: auth.activationTtlSeconds ?? 7 * 24 * 3600,
+      emailVerification: auth.emailVerification ?? false,
       passwordHashing: {
         memoryCost: auth.passwordHashing?.memoryCost ?? 19_456,
         timeCost: auth.passwordHashing?.timeCost ?? 2,

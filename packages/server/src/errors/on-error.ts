@@ -71,7 +71,15 @@ export function loggableError(err: unknown): Record<string, unknown> {
  */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) {
-    return problemResponse(c, err.status as ContentfulStatusCode, err.code, err.detail, err.extras);
+    const res = problemResponse(
+      c,
+      err.status as ContentfulStatusCode,
+      err.code,
+      err.detail,
+      err.extras,
+    );
+    for (const [name, value] of Object.entries(err.headers)) res.headers.set(name, value);
+    return res;
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

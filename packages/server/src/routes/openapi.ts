@@ -42,9 +42,10 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body too large',
   422: 'Invalid input; `errors` lists each field',
   429: 'Too many requests',
+  503: 'Mail delivery is not configured on this server',
 };
 
-type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
 /** Declares the problem responses a route may answer with, so SDK errors are typed. */
 export function problems<const S extends ProblemStatus>(...statuses: S[]) {

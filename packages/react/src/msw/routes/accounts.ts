@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { checkGrantableRoles, checkJoin } from '../decisions.js';
+import { checkGrantableRoles, checkJoin, requireUser } from '../decisions.js';
 import { isEmail } from '../encoding.js';
 import type { MockDb, UserRow } from '../mock-db.js';
 import { forbidden, invalid, type MockFieldError, MockProblem } from '../problem.js';
@@ -125,7 +125,21 @@ export function accountRoutes(ctx: RouteContext) {
         user.password = body.password;
         user.status = 'active';
         db.changed();
-        for (const [t, s] of db.sessions) if (s.userId === user.id) db.sessions.delete(t);
+        // As the server: every session ends and every API key of the account is revoked.
+        let sessionsEnded = 0;
+        for (const [t, s] of db.sessions) {
+          if (s.userId === user.id) {
+            db.sessions.delete(t);
+            sessionsEnded++;
+          }
+        }
+        let apiKeysRevoked = 0;
+        for (const key of db.apiKeys) {
+          if (key.userId === user.id && !key.revokedAt) {
+            key.revokedAt = db.now();
+            apiKeysRevoked++;
+          }
+        }
         db.record(user.id, {
           orgId: null,
           action: 'user.password_reset',
@@ -133,7 +147,7 @@ export function accountRoutes(ctx: RouteContext) {
           targetId: user.id,
           description: `Password reset for ${user.email}`,
         });
-        return HttpResponse.json({ ok: true });
+        return HttpResponse.json({ ok: true, sessionsEnded, apiKeysRevoked });
       }),
     ),
     http.get(
@@ -278,7 +292,11 @@ export function accountRoutes(ctx: RouteContext) {
     ),
     http.get(
       ctx.root('/dev/outbox'),
-      route(ctx, ({ url }) => {
+      route(ctx, ({ url, user }) => {
+        // Every mailed link is in here: platform admins only, as on the server.
+        if (!requireUser(user).platformAdmin) {
+          throw forbidden('Only platform admins can read the dev outbox.');
+        }
         const to = url.searchParams.get('to')?.trim().toLowerCase();
         const limit = Number(url.searchParams.get('limit') ?? 50);
         const items = db.outbox
