@@ -4,7 +4,7 @@
  */
 
 export interface paths {
-    "/v1/auth/password-reset": {
+    "/v1/auth/activate": {
         parameters: {
             query?: never;
             header?: never;
@@ -14,8 +14,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Request a password reset link
-         * @description Answers the same whether or not the address has an account (no enumeration).
+         * Activate an account with the link mailed to its address
+         * @description Accounts made by an admin, and sign-ups while e-mail verification is on, cannot sign in or create API keys until this is done. The token works once.
          */
         post: {
             parameters: {
@@ -27,19 +27,27 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @example ada@example.com */
-                        email: string;
+                        token: string;
                     };
                 };
             };
             responses: {
-                /** @description If the account exists, a link was sent */
-                202: {
+                /** @description Activated; sign in now */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Accepted"];
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description Not found (or not visible to the caller) */
@@ -68,6 +76,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request a password reset link
+         * @description Answers the same, along the same path and in the same time, whether or not the address has an account: the lookup and the mail happen after the answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @example ada@example.com */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description If the account exists, a link is being sent */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Accepted"];
+                    };
+                };
+                /** @description Not found (or not visible to the caller) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input; `errors` lists each field */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Mail delivery is not configured on this server */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/password-reset/confirm": {
         parameters: {
             query?: never;
@@ -79,7 +160,7 @@ export interface paths {
         put?: never;
         /**
          * Set a new password with a reset token
-         * @description The token works once. Every session of the user is ended.
+         * @description The token works once. Every session of the account is ended and every API key revoked (the answer says how many), so nothing issued under the old password survives it. Opening the link also proves the address.
          */
         post: {
             parameters: {
@@ -104,7 +185,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Accepted"];
+                        "application/json": components["schemas"]["PasswordChanged"];
                     };
                 };
                 /** @description Malformed request */
@@ -198,7 +279,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with e-mail and password
-         * @description Always rotates the session token. Wrong e-mail and wrong password answer alike.
+         * @description Always rotates the session token. Wrong e-mail and wrong password answer alike. Each account allows a few failures, then locks for a while, longer each time (429 with `Retry-After`), whichever addresses the attempts come from. An account whose address is not proven yet answers 403 `ACTIVATION_REQUIRED` (after a correct password only).
          */
         post: {
             parameters: {
@@ -235,6 +316,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Not found (or not visible to the caller) */
                 404: {
                     headers: {
@@ -246,6 +336,15 @@ export interface paths {
                 };
                 /** @description Invalid input; `errors` lists each field */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many requests */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -313,7 +412,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in */
+        /**
+         * Create an account and sign in
+         * @description With e-mail verification on, answers `202` for every address, taken or not: a new account gets an activation link (no session until it is opened), the owner of a taken address a mail saying someone tried.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -341,6 +443,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["SessionResponse"];
+                    };
+                };
+                /** @description E-mail verification is on: check the inbox of the address */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUpAccepted"];
                     };
                 };
                 /** @description Not allowed */
@@ -372,6 +483,15 @@ export interface paths {
                 };
                 /** @description Invalid input; `errors` lists each field */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Mail delivery is not configured on this server */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1519,7 +1639,7 @@ export interface paths {
         };
         /**
          * Why a user may or may not do something: roles, groups, inherited orgs, conditions, ACL grants
-         * @description Your own decisions need nothing more; another user’s need `access:explain`.
+         * @description Your own decisions need nothing more; another user’s need `access:explain`, and roles they hold in organizations whose members you may not read are shown as one `inherited` reason.
          */
         get: {
             parameters: {
@@ -2944,7 +3064,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user directly as a member (seed 000 "New User")
-         * @description With a password the account is active at once; without one it is `invited` and an activation (password) link is e-mailed. Existing accounts are invited instead. Honours `Idempotency-Key`.
+         * @description The person must prove the address before the account can sign in or create API keys: with a password an activation link is e-mailed, without one the account is `invited` and a link to choose a password is. Existing accounts are invited instead. Honours `Idempotency-Key`.
          */
         post: {
             parameters: {
@@ -3016,6 +3136,15 @@ export interface paths {
                 };
                 /** @description Invalid input; `errors` lists each field */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Mail delivery is not configured on this server */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3325,7 +3454,7 @@ export interface paths {
         put?: never;
         /**
          * Move an org under another (or to the top level)
-         * @description Allowed only to someone who manages both: `managed_orgs:move` in the org moved and `managed_orgs:create` in the new parent. Only platform admins move an org to the top level. An org cannot move under itself or its descendants.
+         * @description Allowed only to someone who manages every side: `managed_orgs:move` in the org moved and in its current parent, and `managed_orgs:create` in the new parent. Only platform admins move an org to the top level. An org cannot move under itself or its descendants.
          */
         post: {
             parameters: {
@@ -3740,7 +3869,10 @@ export interface paths {
             };
         };
         post?: never;
-        /** Unregister a resource and drop its grants (refused while it has children) */
+        /**
+         * Unregister a resource and drop its grants (refused while it has children)
+         * @description Needs `access:manage`, and the `delete` action on this resource when its type has one.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -3883,7 +4015,7 @@ export interface paths {
         };
         /**
          * Replace the grants on a resource (share dialog)
-         * @description Needs `access:manage`, and every action given must be one the caller may perform on this resource (escalation guard). Users must be members of the org and groups belong to it; e-mail principals are notified only.
+         * @description Needs `access:manage`, and every action given or taken away must be one the caller may perform on this resource (escalation guard). Users must be members of the org and groups belong to it; e-mail principals are notified only.
          */
         put: {
             parameters: {
@@ -5087,7 +5219,7 @@ export interface paths {
         };
         /**
          * A user's audit log: what they did and what was done to them
-         * @description Visible to the user and to platform admins.
+         * @description Visible to the user and to platform admins; for anyone else every id answers 404, known or not.
          */
         get: {
             parameters: {
@@ -5417,6 +5549,14 @@ export interface components {
         OrgApiKeyList: {
             items: components["schemas"]["OrgApiKey"][];
         };
+        PasswordChanged: {
+            /** @description API keys of the account revoked */
+            apiKeysRevoked: number;
+            /** @enum {boolean} */
+            ok: true;
+            /** @description Sessions signed out everywhere */
+            sessionsEnded: number;
+        };
         PermissionCatalog: {
             exclusiveModules: string[];
             fingerprint: string;
@@ -5573,6 +5713,10 @@ export interface components {
             type: "boolean" | "number" | "string" | "enum" | "string[]";
         };
         SettingValue: boolean | number | string | string[];
+        SignUpAccepted: {
+            /** @enum {boolean} */
+            ok: true;
+        };
         User: {
             /** Format: date-time */
             createdAt: string;
