@@ -37,6 +37,8 @@ export function createDemoOrgkit(options: DemoHostOptions): OrgkitApp {
     logger: false,
     access: createAccess({ catalog: demoCatalog, presets: demoRoles }),
     organizations: { membership: 'multiple' },
+    // The demo shows mailed links to its platform admin instead of sending them.
+    devOutbox: true,
     // Owner and Admin are added to every new project (seed 004's rule for new products).
     acl: {
       autoGrants: {
