@@ -108,6 +108,31 @@ export function accountRoutes(ctx: RouteContext) {
       }),
     ),
     http.post(
+      ctx.path('/auth/activate'),
+      route(ctx, async ({ json }) => {
+        const body = await json();
+        const token = typeof body.token === 'string' ? body.token : '';
+        if (token.length < 10) {
+          throw invalid('json', [
+            { in: 'json', path: 'token', message: 'Too small', code: 'too_small' },
+          ]);
+        }
+        const found = db.activationTokens.get(token);
+        db.activationTokens.delete(token);
+        const user = found && found.expiresAt > db.now() ? db.users.get(found.userId) : undefined;
+        if (!user || user.status === 'disabled')
+          throw new MockProblem(400, 'TOKEN_INVALID', 'This link is invalid, used or expired.');
+        db.record(user.id, {
+          orgId: null,
+          action: 'user.activated',
+          targetType: 'user',
+          targetId: user.id,
+          description: `${user.email} proved the address and activated the account`,
+        });
+        return HttpResponse.json({ ok: true });
+      }),
+    ),
+    http.post(
       ctx.path('/auth/password-reset/confirm'),
       route(ctx, async ({ json }) => {
         const body = await json();
