@@ -6,8 +6,13 @@ import type { Logger } from 'pino';
  * address). Failures are logged, never thrown at the caller.
  */
 export interface DeferredWork {
-  /** Starts `work` after the current request's answer is decided. */
+  /**
+   * Starts `work` on a later turn of the event loop: not before the current request has
+   * answered, so the answer cannot depend on it.
+   */
   run(name: string, work: () => Promise<void>): void;
+  /** How many pieces of work are queued or running. */
+  readonly pending: number;
   /** Resolves once every piece of work started so far has finished (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -17,7 +22,7 @@ export function createDeferredWork(logger: Logger): DeferredWork {
   const pending = new Set<Promise<void>>();
   return {
     run(name, work) {
-      const task: Promise<void> = Promise.resolve()
+      const task: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
         .then(work)
         .catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
@@ -28,6 +33,9 @@ export function createDeferredWork(logger: Logger): DeferredWork {
         })
         .finally(() => pending.delete(task));
       pending.add(task);
+    },
+    get pending() {
+      return pending.size;
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

@@ -10,17 +10,19 @@ describe.each(backends)('password reset takes one path for every address ($name)
   it('answers before looking the address up, so known and unknown cost the same', async () => {
     await t.signUp('known@enum.test');
     const mailsBefore = (await t.outbox('known@enum.test')).length;
-    const known = await t
-      .client()
-      .request('/v1/auth/password-reset', { json: { email: 'known@enum.test' } });
-    // the answer is out, and nothing was looked up or written for it yet
-    const sentAtAnswer = await t.store.outbox.list({ to: 'known@enum.test', limit: 10 });
-    const unknown = await t
-      .client()
-      .request('/v1/auth/password-reset', { json: { email: 'unknown@enum.test' } });
+    const deferred = t.app.deps.deferred;
+    const ask = (email: string) =>
+      t.client().request('/v1/auth/password-reset', { json: { email } });
+    // Read at once when the answer arrives: the lookup is still queued (it can only start on a
+    // later turn of the event loop), for the known address as for the unknown one.
+    const known = await ask('known@enum.test');
+    const queuedAfterKnown = deferred.pending;
+    await deferred.idle();
+    const unknown = await ask('unknown@enum.test');
+    const queuedAfterUnknown = deferred.pending;
+    expect([queuedAfterKnown, queuedAfterUnknown]).toEqual([1, 1]);
     expect([known.status, unknown.status]).toEqual([202, 202]);
     expect(await known.json()).toEqual(await unknown.json());
-    expect(sentAtAnswer).toHaveLength(mailsBefore);
     // and the link does arrive afterwards, for the known address only
     expect(await t.outbox('known@enum.test')).toHaveLength(mailsBefore + 1);
     expect(await t.outbox('unknown@enum.test')).toHaveLength(0);
