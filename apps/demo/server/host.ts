@@ -44,6 +44,8 @@ export function createDemoOrgkit(options: DemoHostOptions): OrgkitApp {
     access: createAccess({ catalog: demoCatalog, presets: demoRoles }),
     organizations: { membership: 'multiple' },
     docs: true,
+    // The demo shows mailed links to its platform admin instead of sending them.
+    devOutbox: true,
     // Owner and Admin are added to every new project (a team rule for new products).
     acl: {
       autoGrants: {

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { type Access, createAccess } from './access/access.js';
+import { createClientIpResolver } from './auth/client-ip.js';
 import { createExternalJwtVerifier } from './auth/external-jwt.js';
 import { createPasswordHasher } from './auth/password.js';
 import type { AppEnv, ServerDeps } from './context.js';
@@ -9,6 +10,7 @@ import { ApiError } from './errors/api-error.js';
 import { defaultHook } from './errors/default-hook.js';
 import { ErrorCode } from './errors/error-codes.js';
 import { onError } from './errors/on-error.js';
+import { createDeferredWork } from './lib/deferred.js';
 import { createLogger, silentLogger } from './logger.js';
 import { createMailer } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
@@ -56,8 +58,9 @@ export type OrgkitApp = OpenAPIHono<AppEnv> & { readonly deps: ServerDeps };
 export { OPENAPI_INFO } from './routes/openapi-document.js';
 
 /**
- * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and `/dev/outbox`
- * outside production. Mount it in a host with `host.route('/', app)` or serve it directly.
+ * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and — only when
+ * `devOutbox` is on, never in production — `/dev/outbox` for platform admins. Mount it in a host
+ * with `host.route('/', app)` or serve it directly.
  *
  * @example
  * const database = await openDatabase({ kind: 'pglite', dataDir: './.orgkit-data' });
@@ -68,15 +71,18 @@ export { OPENAPI_INFO } from './routes/openapi-document.js';
 export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): OrgkitApp {
   const options = resolveOptions(input);
   const store = createStore(input.database.db);
+  const logger = input.logger === false ? silentLogger() : (input.logger ?? createLogger());
   const deps: ServerDeps = {
     options,
     database: input.database,
     store,
-    mailer: createMailer(options.mail, store),
+    mailer: createMailer(options.mail, store, options.production),
     passwords: createPasswordHasher(options.auth.passwordHashing),
     access: input.access ?? createAccess(),
-    logger: input.logger === false ? silentLogger() : (input.logger ?? createLogger()),
+    logger,
     rateLimiters: createRateLimiters(input.rateLimits),
+    deferred: createDeferredWork(logger),
+    clientIps: createClientIpResolver(options.trustedProxies),
   };
   const verifyJwt =
     options.auth.mode === 'external' && options.auth.external
@@ -105,6 +111,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   // Preflights are answered before authentication; listed origins are the CSRF-trusted ones.
   if (options.cors) app.use('/v1/*', corsPolicy(options.cors));
   app.use('/v1/*', authenticate(verifyJwt));
+  if (options.devOutbox) app.use('/dev/*', authenticate(verifyJwt));
   app.use('/v1/*', csrfProtection());
   app.use('/v1/*', rateLimit(deps.rateLimiters));
 
@@ -148,9 +155,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
 
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app)));
   if (options.docs) app.route('/', docsRoutes());
-  if (!options.production) {
-    app.route('/', outboxRoutes);
-  }
+  if (options.devOutbox) app.route('/', outboxRoutes);
 
   return Object.assign(app, { deps });
 }

@@ -36,7 +36,10 @@ export interface AuthOptions {
   readonly external?: ExternalJwtOptions;
   /** May anyone sign up with e-mail and password? Default true. */
   readonly allowSignUp?: boolean;
-  /** Session lifetime in seconds. Default 30 days. */
+  /**
+   * Absolute session lifetime in seconds, counted from sign-in; token rotation never extends
+   * it. Default 30 days. The idle timeout is the `session_timeout_minutes` setting.
+   */
   readonly sessionTtlSeconds?: number;
   /** Session cookie name. Default `orgkit_session`. */
   readonly cookieName?: string;
@@ -45,9 +48,20 @@ export interface AuthOptions {
   readonly passwordHashing?: PasswordHashingOptions;
   /** Password reset link lifetime in seconds. Default 1 hour. */
   readonly passwordResetTtlSeconds?: number;
+  /** Activation link lifetime in seconds. Default 7 days. */
+  readonly activationTtlSeconds?: number;
+  /**
+   * Sign-ups must prove their address before they can sign in. Sign-up then answers the same
+   * `202` for every address (a new one gets an activation link, a taken one a mail to its
+   * owner), so it cannot be used to find out who has an account. Default false.
+   */
+  readonly emailVerification?: boolean;
 }
 
-/** Mail delivery. Without `smtpUrl` or `transport`, mail goes to the dev outbox table. */
+/**
+ * Mail delivery. Without `smtpUrl` or `transport`, mail goes to the dev outbox table outside
+ * production, and mail-dependent flows are refused in production.
+ */
 export interface MailOptions {
   readonly smtpUrl?: string;
   /** A ready nodemailer transport (takes precedence over `smtpUrl`). */
@@ -72,8 +86,16 @@ export interface OrgkitAppOptions {
   readonly database: Database;
   /** Public URL of the app, used in e-mailed links. Default `http://localhost:3000`. */
   readonly baseUrl?: string;
-  /** Production mode: Secure cookies, no `/dev` routes. Default `NODE_ENV === 'production'`. */
+  /**
+   * Production mode: Secure cookies, no dev outbox, and mail only over SMTP (without it, flows
+   * that mail links are refused). Default `NODE_ENV === 'production'`.
+   */
   readonly production?: boolean;
+  /**
+   * Serve `GET /dev/outbox` (mail stored instead of sent when no SMTP is configured) to platform
+   * admins. Off unless asked for; refused in production. For demos and tests.
+   */
+  readonly devOutbox?: boolean;
   /** A pino logger, or false to log nothing. Default: a pino logger at `info`. */
   readonly logger?: Logger | false;
   readonly auth?: AuthOptions;
@@ -81,6 +103,12 @@ export interface OrgkitAppOptions {
   readonly organizations?: OrganizationOptions;
   /** Largest accepted request body in bytes. Default 100 KiB. */
   readonly bodyLimitBytes?: number;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of the server. Only a request
+   * whose socket peer is one of them has its `X-Forwarded-For` read, right to left, skipping
+   * these proxies. Default none: the socket address is the client, whatever the headers say.
+   */
+  readonly trustedProxies?: readonly string[];
   /** Rate limits per IP on auth routes and per API key; Redis-backed when `redisUrl` is set. */
   readonly rateLimits?: RateLimitOptions;
   /** Resource ACL behaviour. */
@@ -135,6 +163,7 @@ export interface AclOptions {
 export interface ResolvedOptions {
   readonly baseUrl: string;
   readonly production: boolean;
+  readonly devOutbox: boolean;
   readonly auth: Required<Omit<AuthOptions, 'external' | 'passwordHashing'>> & {
     readonly external?: ExternalJwtOptions;
     readonly passwordHashing: Required<PasswordHashingOptions>;
@@ -142,6 +171,7 @@ export interface ResolvedOptions {
   readonly mail: MailOptions & { readonly from: string };
   readonly organizations: Required<OrganizationOptions>;
   readonly bodyLimitBytes: number;
+  readonly trustedProxies: readonly string[];
   readonly acl: Required<AclOptions>;
   readonly settings: SettingsSpec;
   readonly docs: boolean;
@@ -155,9 +185,14 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
   if (auth.mode === 'external' && !auth.external) {
     throw new Error('auth.external is required when auth.mode is "external"');
   }
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  if (production && options.devOutbox) {
+    throw new Error('devOutbox cannot be enabled in production: it shows every mailed link');
+  }
   return {
     baseUrl: (options.baseUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
-    production: options.production ?? process.env.NODE_ENV === 'production',
+    production,
+    devOutbox: options.devOutbox ?? false,
     auth: {
       mode: auth.mode ?? 'builtin',
       ...(auth.external ? { external: auth.external } : {}),
@@ -169,6 +204,8 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
         ...new Set([...(auth.trustedOrigins ?? []), ...(options.cors?.origins ?? [])]),
       ],
       passwordResetTtlSeconds: auth.passwordResetTtlSeconds ?? 3600,
+      activationTtlSeconds: auth.activationTtlSeconds ?? 7 * 24 * 3600,
+      emailVerification: auth.emailVerification ?? false,
       passwordHashing: {
         memoryCost: auth.passwordHashing?.memoryCost ?? 19_456,
         timeCost: auth.passwordHashing?.timeCost ?? 2,
@@ -182,6 +219,7 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
       invitationTtlSeconds: options.organizations?.invitationTtlSeconds ?? 7 * 24 * 3600,
     },
     bodyLimitBytes: options.bodyLimitBytes ?? 100 * 1024,
+    trustedProxies: options.trustedProxies ?? [],
     acl: { autoGrants: options.acl?.autoGrants ?? {} },
     settings: options.settings ?? orgkitSettings,
     docs: options.docs ?? false,

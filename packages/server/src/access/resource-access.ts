@@ -97,27 +97,30 @@ const principalKey = (g: AclGrant) =>
     : `${g.principal.kind}:${g.principal.id}`;
 
 /**
- * The escalation guard for sharing: every action a grant newly gives must be one the actor may
- * perform on this very resource. Access a principal already had is not given again, and taking
- * access away is never escalation. Returns the actions the actor cannot give.
+ * The escalation guard for sharing: every action a change gives or takes away must be one the
+ * actor may perform on this very resource. Access a principal keeps is not a change, so an
+ * editor who may share but not delete can re-save a grant list holding someone's delete grant,
+ * yet can neither give nor remove it. Returns the actions the actor cannot change.
  */
-export function ungivableActions(
+export function unchangeableActions(
   access: OrgAccess,
   acl: AclQuery,
   type: string,
   grants: readonly AclGrant[],
   previous: readonly AclGrant[],
 ): string[] {
-  const had = new Set<string>();
-  for (const g of previous) {
-    for (const a of grantActions(access.registry, g, type, access.org.id))
-      had.add(`${principalKey(g)}|${a}`);
-  }
-  const given = new Set<string>();
-  for (const g of grants) {
-    for (const a of grantActions(access.registry, g, type, access.org.id)) {
-      if (!had.has(`${principalKey(g)}|${a}`)) given.add(a);
+  const entries = (list: readonly AclGrant[]) => {
+    const out = new Map<string, string>();
+    for (const g of list) {
+      for (const a of grantActions(access.registry, g, type, access.org.id))
+        out.set(`${principalKey(g)}|${a}`, a);
     }
-  }
-  return [...given].filter((action) => !allowedOn(access, `${type}:${action}`, acl));
+    return out;
+  };
+  const had = entries(previous);
+  const has = entries(grants);
+  const changed = new Set<string>();
+  for (const [key, action] of has) if (!had.has(key)) changed.add(action);
+  for (const [key, action] of had) if (!has.has(key)) changed.add(action);
+  return [...changed].filter((action) => !allowedOn(access, `${type}:${action}`, acl));
 }

@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer';
+import { ApiError } from '../errors/api-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
 import type { MailOptions } from '../options.js';
 import type { Store } from '../store/store.js';
 
@@ -11,9 +13,13 @@ export interface MailMessage {
   readonly meta?: Record<string, string>;
 }
 
-/** Sends mail over SMTP, or stores it in the dev outbox. */
+/**
+ * Sends mail over SMTP, or stores it in the dev outbox table (outside production only). In
+ * production without SMTP it is `disabled`: flows that mail a link are refused with
+ * `MAIL_NOT_CONFIGURED` instead of keeping their tokens readable in a table.
+ */
 export interface Mailer {
-  readonly kind: 'smtp' | 'outbox';
+  readonly kind: 'smtp' | 'outbox' | 'disabled';
   /**
    * Sends `message`. The outbox writes through `store`, so pass the transaction's store to make
    * the mail part of the mutation; SMTP delivery happens immediately.
@@ -21,8 +27,24 @@ export interface Mailer {
   send(message: MailMessage, store?: Store): Promise<void>;
 }
 
-/** SMTP via nodemailer when configured, else the outbox table. */
-export function createMailer(options: MailOptions & { from: string }, defaultStore: Store): Mailer {
+/** 503 `MAIL_NOT_CONFIGURED` unless the mailer can deliver; call before a mail flow does anything. */
+export function requireMailDelivery(mailer: Mailer): void {
+  if (mailer.kind === 'disabled') throw mailNotConfigured();
+}
+
+const mailNotConfigured = () =>
+  new ApiError(
+    503,
+    ErrorCode.MAIL_NOT_CONFIGURED,
+    'This server cannot send e-mail (no SMTP configured), so links cannot be mailed.',
+  );
+
+/** SMTP via nodemailer when configured, else the outbox table (never in production). */
+export function createMailer(
+  options: MailOptions & { from: string },
+  defaultStore: Store,
+  production: boolean,
+): Mailer {
   const transport =
     options.transport ??
     (options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined);
@@ -37,6 +59,14 @@ export function createMailer(options: MailOptions & { from: string }, defaultSto
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
         });
+      },
+    };
+  }
+  if (production) {
+    return {
+      kind: 'disabled',
+      async send() {
+        throw mailNotConfigured();
       },
     };
   }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { type AclGrant, notificationRecipients } from '@orgkit/core';
 import { requireOrgPermission } from '../../access/require.js';
-import { loadAclQuery, requireAclType, ungivableActions } from '../../access/resource-access.js';
+import { loadAclQuery, requireAclType, unchangeableActions } from '../../access/resource-access.js';
 import { auditActor } from '../../audit/actor.js';
 import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
@@ -65,7 +65,7 @@ const putGrants = defineRoute({
   tags: ['access'],
   summary: 'Replace the grants on a resource (share dialog)',
   description:
-    'Needs `access:manage`, and every action given must be one the caller may perform on this resource (escalation guard). Users must be members of the org and groups belong to it; e-mail principals are notified only.',
+    'Needs `access:manage`, and every action given or taken away must be one the caller may perform on this resource (escalation guard). Users must be members of the org and groups belong to it; e-mail principals are notified only.',
   security: AUTHENTICATED,
   request: {
     params: ResourceParams,
@@ -134,10 +134,10 @@ grantRoutes.openapi(putGrants, async (c) => {
       });
     const before = await tx.resources.grantsOn(orgId, type, [resourceId]);
     const acl = await loadAclQuery(tx, access, actor.user.id, type, resourceId);
-    const ungivable = ungivableActions(access, acl, type, grants, before);
-    if (ungivable.length > 0) {
+    const unchangeable = unchangeableActions(access, acl, type, grants, before);
+    if (unchangeable.length > 0) {
       throw forbidden(
-        `You cannot give access you do not have on this ${type}: ${ungivable.join(', ')}.`,
+        `You can only give or take away access you have on this ${type}; not: ${unchangeable.join(', ')}.`,
       );
     }
     await tx.resources.replaceGrants(orgId, type, resourceId, grants);

@@ -77,6 +77,13 @@ const createMine = defineRoute({
 myApiKeyRoutes.openapi(createMine, async (c) => {
   const principal = requirePrincipal(c);
   if (principal.method === 'api_key') throw forbidden('API keys cannot create API keys.');
+  if (principal.user.activationRequired) {
+    throw new ApiError(
+      403,
+      ErrorCode.ACTIVATION_REQUIRED,
+      'Activate the account from its e-mail address before creating API keys.',
+    );
+  }
   const body = c.req.valid('json');
   const { store, access, options } = c.var.deps;
   const now = options.now();

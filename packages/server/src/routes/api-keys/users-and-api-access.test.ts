@@ -19,6 +19,7 @@ describe.each(backends)('users and API access ($name)', (backend) => {
   });
 
   const signIn = async (email: string) => {
+    await t.activate(email);
     const client = t.client();
     const res = await client.request('/v1/auth/sign-in', {
       json: { email, password: TEST_PASSWORD },

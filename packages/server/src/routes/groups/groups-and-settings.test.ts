@@ -44,6 +44,8 @@ describe.each(backends)('groups and settings ($name)', (backend) => {
       roles: [],
     });
     expect(res.status).toBe(201);
+    // the new user proves the address with the mailed activation link, then signs in
+    await t.activate(email);
     return { id: res.body.userId, client: await signIn(email) };
   };
 

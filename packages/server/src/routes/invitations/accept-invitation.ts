@@ -233,6 +233,8 @@ acceptInvitationRoutes.openapi(accept, async (c) => {
       description: `${user.email} accepted the invitation and joined with roles ${invitation.roles.join(', ') || '(none)'}`,
       after: toMember(member),
     });
+    // The invitation link was mailed to this address: opening it proves the address.
+    if (user.activationRequired) await tx.users.update(user.id, { activationRequired: false });
     if (signIn) await startSession(c, tx, user.id);
     return { organization: toOrganization(org), member: toMember(member) };
   });

@@ -23,10 +23,8 @@ describe.each(backends)('team flow ($name)', (backend) => {
     const { results } = (await invite.json()) as { results: { result: string }[] };
     expect(results.map((r) => r.result)).toEqual(['invited', 'invited', 'invited']);
 
-    const outbox = (await (await t.app.request('/dev/outbox?to=ann@rpa.test')).json()) as {
-      items: { meta: { link: string } }[];
-    };
-    const token = new URL(outbox.items[0]!.meta.link).searchParams.get('token')!;
+    const [mail] = await t.outbox('ann@rpa.test');
+    const token = new URL(mail!.meta!.link!).searchParams.get('token')!;
     const ann = t.client();
     const accepted = await ann.request('/v1/invitations/accept', {
       json: { token, name: 'Ann', password: TEST_PASSWORD },
