@@ -44,7 +44,9 @@ export function createDemoOrgkit(options: DemoHostOptions): OrgkitApp {
     access: createAccess({ catalog: demoCatalog, presets: demoRoles }),
     organizations: { membership: 'multiple' },
     docs: true,
-    // Owner and Admin are added to every new project (seed 004's rule for new products).
+    // The demo shows mailed links to its platform admin instead of sending them.
+    devOutbox: true,
+    // Owner and Admin are added to every new project (a team rule for new products).
     acl: {
       autoGrants: {
         projects: { roles: ['owner', 'admin'], actions: ['read', 'update', 'delete'] },

@@ -10,7 +10,7 @@
  *   `useCan`/`Can`, `useSession`, `useOrgSwitcher`) vs better-auth's React client with its
  *   organization plugin.
  * Also the tree-shaken team page a host builds first (provider, OrgSwitcher, TeamTable,
- * InviteDialog). Goals (issue 7): hooks-only ≤ 5 kB, components ≤ 25 kB; printed beside the peer.
+ * InviteDialog). Goals: hooks-only ≤ 5 kB, components ≤ 25 kB; printed beside the peer.
  */
 import { gzipSync } from 'node:zlib';
 import { build, type StdinOptions } from 'esbuild';

@@ -1,5 +1,5 @@
 /**
- * TeamTable's first render of 10,000 members in headless Chromium (goal, issue 7: ≤ 50 ms),
+ * TeamTable's first render of 10,000 members in headless Chromium (goal: ≤ 50 ms),
  * against a plain <table> rendering the same rows. The page is bundled with esbuild in
  * production mode and driven by playwright-core; the median of 15 runs after warm-up.
  */

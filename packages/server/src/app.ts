@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Redis } from 'ioredis';
 import { type Access, createAccess } from './access/access.js';
+import { createClientIpResolver } from './auth/client-ip.js';
 import { createExternalJwtVerifier } from './auth/external-jwt.js';
 import { assertHasherAllowed, type PasswordHasher } from './auth/password.js';
 import type { AppEnv, ServerDeps } from './context.js';
@@ -11,6 +12,7 @@ import { ApiError } from './errors/api-error.js';
 import { defaultHook } from './errors/default-hook.js';
 import { ErrorCode } from './errors/error-codes.js';
 import { onError } from './errors/on-error.js';
+import { createDeferredWork } from './lib/deferred.js';
 import { type Logger, silentLogger } from './log.js';
 import { createMailer, type MailTransport } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
@@ -83,8 +85,9 @@ export type CreateAppInput = OrgkitAppOptions & {
 };
 
 /**
- * Builds the Orgkit HTTP app on `platform`: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and
- * `/dev/outbox` outside production. Hosts call `createOrgkitApp` of the Node or portable entry.
+ * Builds the Orgkit HTTP app on `platform`: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and —
+ * only when `devOutbox` is on, never in production — `/dev/outbox` for platform admins. Hosts
+ * call `createOrgkitApp` of the Node or portable entry.
  */
 export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): OrgkitApp {
   const options = resolveOptions(input);
@@ -96,18 +99,21 @@ export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): Or
     );
   }
   assertHasherAllowed(passwords, options.production);
+  const logger =
+    input.logger === false
+      ? silentLogger()
+      : (input.logger ?? platform.logger?.() ?? silentLogger());
   const deps: ServerDeps = {
     options,
     database: input.database,
     store,
-    mailer: createMailer(options.mail, store, platform.smtpTransport),
+    mailer: createMailer(options.mail, store, options.production, platform.smtpTransport),
     passwords,
     access: input.access ?? createAccess(),
-    logger:
-      input.logger === false
-        ? silentLogger()
-        : (input.logger ?? platform.logger?.() ?? silentLogger()),
+    logger,
     rateLimiters: createRateLimiters(input.rateLimits, platform.connectRedis),
+    deferred: createDeferredWork(logger),
+    clientIps: createClientIpResolver(options.trustedProxies),
   };
   const verifyJwt =
     options.auth.mode === 'external' && options.auth.external
@@ -137,6 +143,7 @@ export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): Or
   // Preflights are answered before authentication; listed origins are the CSRF-trusted ones.
   if (options.cors) app.use('/v1/*', corsPolicy(options.cors));
   app.use('/v1/*', authenticate(verifyJwt));
+  if (options.devOutbox) app.use('/dev/*', authenticate(verifyJwt));
   app.use('/v1/*', csrfProtection());
   app.use('/v1/*', rateLimit(deps.rateLimiters));
 
@@ -180,9 +187,7 @@ export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): Or
 
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app)));
   if (options.docs) app.route('/', docsRoutes(platform.scalarBundle));
-  if (!options.production) {
-    app.route('/', outboxRoutes);
-  }
+  if (options.devOutbox) app.route('/', outboxRoutes);
 
   return Object.assign(app, { deps });
 }

@@ -1,6 +1,8 @@
 import type { Access } from './access/access.js';
+import type { ClientIpResolver } from './auth/client-ip.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Database } from './db/database.js';
+import type { DeferredWork } from './lib/deferred.js';
 import type { Logger } from './log.js';
 import type { Mailer } from './mail/mailer.js';
 import type { ResolvedOptions } from './options.js';
@@ -18,6 +20,8 @@ export interface ServerDeps {
   readonly access: Access;
   readonly logger: Logger;
   readonly rateLimiters: RateLimiters;
+  readonly clientIps: ClientIpResolver;
+  readonly deferred: DeferredWork;
 }
 
 /** How the caller proved who they are. */
@@ -33,5 +37,7 @@ export interface AppEnv {
     log: Logger;
     /** The authenticated caller, or null. Set by the auth middleware. */
     principal: Principal | null;
+    /** The client's IP address (see `trustedProxies`), or null when unknown. */
+    clientIp: string | null;
   };
 }

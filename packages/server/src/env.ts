@@ -8,9 +8,13 @@ export interface EnvConfig {
   readonly database: DatabaseConfig;
   readonly baseUrl: string;
   readonly production: boolean;
+  /** `ORGKIT_DEV_OUTBOX=true`: serve `/dev/outbox` to platform admins (never in production). */
+  readonly devOutbox: boolean;
   readonly smtpUrl?: string;
   readonly mailFrom?: string;
   readonly redisUrl?: string;
+  /** `ORGKIT_TRUSTED_PROXIES`: comma-separated proxy addresses or CIDR ranges. */
+  readonly trustedProxies: readonly string[];
   readonly auth: AuthOptions;
   readonly organizations: OrganizationOptions;
   /** Browser origins allowed to call the API cross-origin (`ORGKIT_CORS_ORIGINS`). */
@@ -47,9 +51,14 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
       : { kind: 'pglite', dataDir: env.ORGKIT_DATA_DIR ?? './.orgkit-data' },
     baseUrl: env.ORGKIT_BASE_URL ?? `http://localhost:${port}`,
     production: env.NODE_ENV === 'production',
+    devOutbox: env.NODE_ENV !== 'production' && flag(env.ORGKIT_DEV_OUTBOX),
     ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    trustedProxies: (env.ORGKIT_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     auth,
     ...(env.ORGKIT_CORS_ORIGINS
       ? { cors: { origins: env.ORGKIT_CORS_ORIGINS.split(',').map((s) => s.trim()) } }

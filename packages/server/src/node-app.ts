@@ -6,8 +6,9 @@ import { connectRedis } from './rate-limit/redis-client.js';
 import { locateScalarBundle } from './routes/scalar-bundle.js';
 
 /**
- * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and `/dev/outbox`
- * outside production. Mount it in a host with `host.route('/', app)` or serve it directly.
+ * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and — only when
+ * `devOutbox` is on, never in production — `/dev/outbox` for platform admins. Mount it in a host
+ * with `host.route('/', app)` or serve it directly.
  * Passwords are hashed with argon2id unless `passwordHasher` is given; logs go to pino; SMTP and
  * Redis are connected when `mail.smtpUrl` / `rateLimits.redisUrl` are set.
  *

@@ -17,7 +17,7 @@ export interface PasswordHashingOptions {
   readonly parallelism?: number;
 }
 
-/** External auth: the host's JWT identifies the user (DESIGN §5). */
+/** External auth: the host's JWT identifies the user (architecture §5). */
 export interface ExternalJwtOptions {
   /** A JWKS URL (fetched and cached by jose) or a key set given inline. */
   readonly jwks: string | URL | JSONWebKeySet;
@@ -37,7 +37,10 @@ export interface AuthOptions {
   readonly external?: ExternalJwtOptions;
   /** May anyone sign up with e-mail and password? Default true. */
   readonly allowSignUp?: boolean;
-  /** Session lifetime in seconds. Default 30 days. */
+  /**
+   * Absolute session lifetime in seconds, counted from sign-in; token rotation never extends
+   * it. Default 30 days. The idle timeout is the `session_timeout_minutes` setting.
+   */
   readonly sessionTtlSeconds?: number;
   /** Session cookie name. Default `orgkit_session`. */
   readonly cookieName?: string;
@@ -46,9 +49,20 @@ export interface AuthOptions {
   readonly passwordHashing?: PasswordHashingOptions;
   /** Password reset link lifetime in seconds. Default 1 hour. */
   readonly passwordResetTtlSeconds?: number;
+  /** Activation link lifetime in seconds. Default 7 days. */
+  readonly activationTtlSeconds?: number;
+  /**
+   * Sign-ups must prove their address before they can sign in. Sign-up then answers the same
+   * `202` for every address (a new one gets an activation link, a taken one a mail to its
+   * owner), so it cannot be used to find out who has an account. Default false.
+   */
+  readonly emailVerification?: boolean;
 }
 
-/** Mail delivery. Without `smtpUrl` or `transport`, mail goes to the dev outbox table. */
+/**
+ * Mail delivery. Without `smtpUrl` or `transport`, mail goes to the dev outbox table outside
+ * production, and mail-dependent flows are refused in production.
+ */
 export interface MailOptions {
   readonly smtpUrl?: string;
   /** A ready transport, e.g. a nodemailer one (takes precedence over `smtpUrl`). */
@@ -73,8 +87,16 @@ export interface OrgkitAppOptions {
   readonly database: Database;
   /** Public URL of the app, used in e-mailed links. Default `http://localhost:3000`. */
   readonly baseUrl?: string;
-  /** Production mode: Secure cookies, no `/dev` routes. Default `NODE_ENV === 'production'`. */
+  /**
+   * Production mode: Secure cookies, no dev outbox, and mail only over SMTP (without it, flows
+   * that mail links are refused). Default `NODE_ENV === 'production'`.
+   */
   readonly production?: boolean;
+  /**
+   * Serve `GET /dev/outbox` (mail stored instead of sent when no SMTP is configured) to platform
+   * admins. Off unless asked for; refused in production. For demos and tests.
+   */
+  readonly devOutbox?: boolean;
   /**
    * A logger (pino fits), or false to log nothing. Default: in the Node entry a pino logger at
    * `info`; in the portable entry nothing.
@@ -91,6 +113,12 @@ export interface OrgkitAppOptions {
   readonly organizations?: OrganizationOptions;
   /** Largest accepted request body in bytes. Default 100 KiB. */
   readonly bodyLimitBytes?: number;
+  /**
+   * Addresses (or CIDR ranges) of the reverse proxies in front of the server. Only a request
+   * whose socket peer is one of them has its `X-Forwarded-For` read, right to left, skipping
+   * these proxies. Default none: the socket address is the client, whatever the headers say.
+   */
+  readonly trustedProxies?: readonly string[];
   /** Rate limits per IP on auth routes and per API key; Redis-backed when `redisUrl` is set. */
   readonly rateLimits?: RateLimitOptions;
   /** Resource ACL behaviour. */
@@ -121,9 +149,9 @@ export interface CorsOptions {
   /** Exact origins (`https://app.example.com`) allowed to call the API from a browser. */
   readonly origins: readonly string[];
   /**
-   * Send cookies (the Orgkit session) with cross-origin requests. Default true; the session
-   * cookie must then be `SameSite=None; Secure` (see `auth.cookieSameSite`) unless the origins
-   * are same-site.
+   * Send cookies (the Orgkit session) with cross-origin requests. Default true. The session
+   * cookie is `SameSite=Lax`, so cookie sessions reach the API only from same-site origins
+   * (subdomains of one domain); across sites, use API keys or the host's JWT as bearer credentials.
    */
   readonly credentials?: boolean;
   /** How long browsers may cache a preflight, in seconds. Default 600. */
@@ -134,7 +162,7 @@ export interface CorsOptions {
 export interface AclOptions {
   /**
    * Grants made automatically when a resource of a type is first registered, to every member
-   * holding one of `roles` directly (e.g. Owner and Admin are added to every new product).
+   * holding one of `roles` directly (for example, Owner and Admin are added to every new product).
    */
   readonly autoGrants?: Readonly<
     Record<string, { readonly roles: readonly string[]; readonly actions: readonly string[] }>
@@ -145,6 +173,7 @@ export interface AclOptions {
 export interface ResolvedOptions {
   readonly baseUrl: string;
   readonly production: boolean;
+  readonly devOutbox: boolean;
   readonly auth: Required<Omit<AuthOptions, 'external' | 'passwordHashing'>> & {
     readonly external?: ExternalJwtOptions;
     readonly passwordHashing: Required<PasswordHashingOptions>;
@@ -152,6 +181,7 @@ export interface ResolvedOptions {
   readonly mail: MailOptions & { readonly from: string };
   readonly organizations: Required<OrganizationOptions>;
   readonly bodyLimitBytes: number;
+  readonly trustedProxies: readonly string[];
   readonly acl: Required<AclOptions>;
   readonly settings: SettingsSpec;
   readonly docs: boolean;
@@ -165,9 +195,14 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
   if (auth.mode === 'external' && !auth.external) {
     throw new Error('auth.external is required when auth.mode is "external"');
   }
+  const production = options.production ?? processIsProduction();
+  if (production && options.devOutbox) {
+    throw new Error('devOutbox cannot be enabled in production: it shows every mailed link');
+  }
   return {
     baseUrl: (options.baseUrl ?? 'http://localhost:3000').replace(/\/$/, ''),
-    production: options.production ?? processIsProduction(),
+    production,
+    devOutbox: options.devOutbox ?? false,
     auth: {
       mode: auth.mode ?? 'builtin',
       ...(auth.external ? { external: auth.external } : {}),
@@ -179,6 +214,8 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
         ...new Set([...(auth.trustedOrigins ?? []), ...(options.cors?.origins ?? [])]),
       ],
       passwordResetTtlSeconds: auth.passwordResetTtlSeconds ?? 3600,
+      activationTtlSeconds: auth.activationTtlSeconds ?? 7 * 24 * 3600,
+      emailVerification: auth.emailVerification ?? false,
       passwordHashing: {
         memoryCost: auth.passwordHashing?.memoryCost ?? 19_456,
         timeCost: auth.passwordHashing?.timeCost ?? 2,
@@ -192,6 +229,7 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
       invitationTtlSeconds: options.organizations?.invitationTtlSeconds ?? 7 * 24 * 3600,
     },
     bodyLimitBytes: options.bodyLimitBytes ?? 100 * 1024,
+    trustedProxies: options.trustedProxies ?? [],
     acl: { autoGrants: options.acl?.autoGrants ?? {} },
     settings: options.settings ?? orgkitSettings,
     docs: options.docs ?? false,

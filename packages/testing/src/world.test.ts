@@ -113,6 +113,10 @@ describe('a test world from the acme scenario', () => {
       body: JSON.stringify({ emails: ['new1@acme.test'], roles: ['viewer'] }),
     });
     expect(sent.status).toBe(201);
+    // The outbox shows every mailed link, so only a platform admin may read it.
+    expect((await call(w, '/dev/outbox?to=new1@acme.test')).status).toBe(403);
+    const admin = await w.store.users.create({ email: 'ops@acme.test', platformAdmin: true });
+    await w.signInAs(admin.id);
     const outbox = await call(w, '/dev/outbox?to=new1@acme.test');
     const [mail] = outbox.body.items as { text: string; meta: { link?: string } | null }[];
     const link = mail?.meta?.link ?? mail?.text.match(/https?:\/\/\S+/)?.[0];

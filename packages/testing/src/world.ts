@@ -133,6 +133,7 @@ export async function createOrgkitTestWorld(
     passwordHasher: HASHER(),
     logger: false,
     production: false,
+    devOutbox: true,
     baseUrl: options.appUrl ?? 'http://localhost:3000',
     access: createAccess({
       ...(options.catalog ? { catalog: options.catalog } : {}),

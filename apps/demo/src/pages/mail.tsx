@@ -12,7 +12,8 @@ interface OutboxMail {
 /**
  * The dev mail outbox (no SMTP configured): invitations and password resets sent by the demo,
  * newest first, with their links — so a visitor can invite an address and accept it in another
- * browser. The server answers 404 in production.
+ * browser. Only the platform admin may read it (it holds every link); the server serves it only
+ * when the demo host turns it on, never in production.
  */
 export function MailPage(): ReactNode {
   const mail = useQuery({
@@ -28,8 +29,8 @@ export function MailPage(): ReactNode {
     <section aria-labelledby="mail-title" className="demo-page">
       <h1 id="mail-title">Mail outbox (development)</h1>
       <p className="demo-hint">
-        Mail the demo would have sent. Open an invitation link in another browser (or a private
-        window) to join as the invited person.
+        Mail the demo would have sent, shown to the platform admin (admin@demo.orgkit.dev). Open an
+        invitation link in another browser (or a private window) to join as the invited person.
       </p>
       {mail.isPending ? (
         <p role="status">Loading…</p>

@@ -1,7 +1,7 @@
 import { RoleMatrix } from '@orgkit/react';
 import type { ReactNode } from 'react';
 
-/** Roles of the active organization: presets read-only, custom roles editable (seed 001). */
+/** Roles of the active organization: presets read-only, custom roles editable. */
 export function RolesPage(): ReactNode {
   return (
     <section aria-labelledby="roles-title" className="demo-page">

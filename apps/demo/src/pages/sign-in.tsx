@@ -14,7 +14,7 @@ export function SignInPage(): ReactNode {
             <a href="/mail" target="_blank" rel="noreferrer">
               dev outbox
             </a>
-            .
+            , readable by the platform admin <code>admin@demo.orgkit.dev</code>.
           </p>
         </SignIn>
       </div>

@@ -83,7 +83,7 @@ export function matchingGrants(
 }
 
 /**
- * DESIGN §3 rule 4 for one resource instance. The permission must already be held (rules 1–3);
+ * Rule 4 of `allowed` (architecture §3) for one resource instance. The permission must already be held (rules 1–3);
  * then, when the resource type is ACL-controlled, the subject needs `<type>:all` or a grant on the
  * resource or one of its ancestors naming them or one of their groups with the action.
  */
@@ -127,7 +127,7 @@ export interface NotificationRecipients {
 
 /**
  * Resolves the notification recipients of a resource from the grants on it and its ancestors
- * (seed 002: "Notifications are sent to all users within the ACL list, regardless the user role.
+ * ("Notifications are sent to all users within the ACL list, regardless the user role.
  * E-mail addresses can also be added").
  */
 export function notificationRecipients(

@@ -4,7 +4,7 @@ export interface ResourceRef {
   readonly id: string;
 }
 
-/** Who an ACL grant names. E-mail principals are notified, never granted access (seed 002). */
+/** Who an ACL grant names. E-mail principals are notified, never granted access. */
 export type Principal =
   | { readonly kind: 'user'; readonly id: string }
   | { readonly kind: 'group'; readonly id: string }

@@ -26,7 +26,7 @@ export interface CatalogModuleDescription {
   }[];
 }
 
-/** The whole catalog as plain data (the layout of seed 001's tables). */
+/** The whole catalog as plain data (module → section → resource → actions, as a permission table lays it out). */
 export interface CatalogDescription {
   readonly fingerprint: string;
   readonly modules: CatalogModuleDescription[];

@@ -13,7 +13,7 @@ export interface ResourceSpec {
   readonly actions: { readonly [action: string]: ActionSpec };
 }
 
-/** A section of a module: a group of resources shown together (seed 001 "Section"). */
+/** A section of a module: a group of resources shown together. */
 export interface SectionSpec {
   readonly label?: string;
   readonly resources: { readonly [resource: string]: ResourceSpec };

@@ -5,7 +5,7 @@ import type { CompiledCondition, CompiledGrants } from '../roles/types.js';
 import type { AccessQuery } from './types.js';
 
 /**
- * Computes the subject's effective permissions in `query.orgId` (DESIGN §3 rules 1–3):
+ * Computes the subject's effective permissions in `query.orgId` (architecture §3 rules 1–3):
  * inactive users get nothing, platform admins everything; otherwise the union of the `self` sets
  * of roles held in the org (directly or through groups) and the `descendants` sets of roles held
  * in ancestor orgs, then conditional grants added to a fixpoint. A subject who is not a member of

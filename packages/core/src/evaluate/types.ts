@@ -1,11 +1,11 @@
-/** Account status of a user (DESIGN §2). Only active users are allowed anything. */
+/** Account status of a user (architecture §2). Only active users are allowed anything. */
 export type UserStatus = 'invited' | 'active' | 'disabled';
 
 /** Who is asking. */
 export interface Subject {
   readonly userId: string;
   readonly status: UserStatus;
-  /** Platform admins act in every org with every permission (seed 000 "Super Admin"). */
+  /** Platform admins act in every org with every permission (a "Super Admin"). */
   readonly platformAdmin?: boolean;
 }
 

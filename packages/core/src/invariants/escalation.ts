@@ -19,7 +19,7 @@ export function rolePermissionCeiling<P extends string>(
 }
 
 /**
- * Escalation guard (DESIGN §3): an actor may assign, create or edit a role, or mint an API key,
+ * Escalation guard (architecture §3): an actor may assign, create or edit a role, or mint an API key,
  * only with a permission set that is a superset of what is given. Conditional grants count as
  * given in full: the guard is conservative.
  */

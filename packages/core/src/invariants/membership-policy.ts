@@ -1,6 +1,6 @@
 import { type CheckResult, ErrorCode, fail, OK } from '../errors/error-codes.js';
 
-/** Seed 000 allows one org per user; seed 004 many (with an org switcher at sign-in). */
+/** Some products allow one org per user; others many (with an org switcher at sign-in). */
 export type MembershipPolicy = 'single' | 'multiple';
 
 /** May a user who is in `currentOrgIds` join `joiningOrgId` under the platform's policy? */

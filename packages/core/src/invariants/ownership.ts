@@ -3,7 +3,7 @@ import { type CheckResult, ErrorCode, fail, OK } from '../errors/error-codes.js'
 /** The role keys that carry ownership rules. Defaults match the Orgkit presets. */
 export interface OwnershipRoles {
   readonly owner: string;
-  /** The role the previous owner is given on transfer (seed 004: "demoted to the Admin role"). */
+  /** The role the previous owner is given on transfer (by default the Admin role). */
   readonly formerOwner: string;
 }
 
@@ -17,7 +17,7 @@ export interface MemberRoles {
   readonly status?: 'invited' | 'active' | 'disabled';
 }
 
-/** Exactly one member holds the owner role (seed 004). */
+/** Exactly one member holds the owner role. */
 export function checkSingleOwner(
   members: readonly MemberRoles[],
   roles: OwnershipRoles = DEFAULT_OWNERSHIP_ROLES,
@@ -87,7 +87,7 @@ export interface OwnershipTransferPlan {
 }
 
 /**
- * Plans an ownership transfer (seed 004): only the current owner may transfer, to another active
+ * Plans an ownership transfer: only the current owner may transfer, to another active
  * member; the new owner gets the owner role, the old owner loses it and becomes `formerOwner`
  * (other roles kept on both sides).
  */

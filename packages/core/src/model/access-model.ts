@@ -26,7 +26,7 @@ import type {
 const refKey = (orgId: string, r: ResourceRef) => `${orgId}\u0000${r.type}\u0000${r.id}`;
 
 /**
- * An in-memory access model over plain records: the whole domain of DESIGN §2 that decisions
+ * An in-memory access model over plain records: the whole domain of architecture §2 that decisions
  * need. Used by tests, by the MSW mocks of `@orgkit/react`, and as a readable specification of how
  * the server assembles an {@link AccessQuery}.
  */
@@ -234,7 +234,7 @@ export class AccessModel<P extends string = string> {
   }
 
   /**
-   * DESIGN §3 `allowed(user, org, permission, resource?)`. The resource is one of `orgId`'s; a
+   * architecture §3 `allowed(user, org, permission, resource?)`. The resource is one of `orgId`'s; a
    * resource that names another org (a {@link ResourceRecord}) is denied.
    */
   allowed(userId: string, orgId: string, permission: P, resource?: ResourceInOrg): boolean {

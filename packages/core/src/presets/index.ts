@@ -1,27 +1,21 @@
 /**
- * Ready-made catalogs and roles: Orgkit's own, and one per seed product manual, each a starting
+ * Ready-made catalogs and roles: Orgkit's own, and one per kind of product (agent control, portal, monitoring, HPC, RPA suite), each a starting
  * point a host can copy or extend.
  */
-export {
-  type OrgkitPermission,
-  orgkitCatalog,
-  orgkitCatalogSpec,
-  orgkitPresetRoles,
-} from './orgkit.js';
-export { orgkitSettings } from './orgkit-settings.js';
+
 export {
   type AgentControlPermission,
   agentControlCatalog,
   agentControlCatalogSpec,
   agentControlRoles,
-} from './seed-000-agent-control.js';
+} from './agent-control.js';
 export {
-  type PortalPermission,
-  portalCatalog,
-  portalCatalogSpec,
-  portalRoles,
-  workspacesRoles,
-} from './seed-001-portal.js';
+  type HpcPermission,
+  hpcCatalog,
+  hpcCatalogSpec,
+  hpcRoles,
+  hpcSettings,
+} from './hpc.js';
 export {
   composeProfiles,
   type MonitoringPermission,
@@ -31,14 +25,21 @@ export {
   monitoringProfiles,
   monitoringRoleProfiles,
   monitoringRoles,
-} from './seed-002-monitoring.js';
+} from './monitoring.js';
 export {
-  type HpcPermission,
-  hpcCatalog,
-  hpcCatalogSpec,
-  hpcRoles,
-  hpcSettings,
-} from './seed-003-hpc.js';
+  type OrgkitPermission,
+  orgkitCatalog,
+  orgkitCatalogSpec,
+  orgkitPresetRoles,
+} from './orgkit.js';
+export { orgkitSettings } from './orgkit-settings.js';
+export {
+  type PortalPermission,
+  portalCatalog,
+  portalCatalogSpec,
+  portalRoles,
+  workspacesRoles,
+} from './portal.js';
 export {
   type RpaPermission,
   rpaAutoJoinRoles,
@@ -47,4 +48,4 @@ export {
   rpaProductRoles,
   rpaProducts,
   rpaRoles,
-} from './seed-004-rpa.js';
+} from './rpa.js';

@@ -2,7 +2,7 @@ import { defineSettings } from '../settings/resolve-settings.js';
 
 /**
  * Orgkit's default settings: typed keys with platform defaults that orgs, groups and members may
- * override (seed 003 waterfall). Hosts pass their own `settings` option to replace them.
+ * override (the settings waterfall). Hosts pass their own `settings` option to replace them.
  */
 export const orgkitSettings = defineSettings({
   session_timeout_minutes: {

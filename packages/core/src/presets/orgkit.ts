@@ -145,7 +145,7 @@ const readOnly = [
   'managed_orgs:read',
 ] as const satisfies readonly OrgkitPermission[];
 
-/** What managing an org from above gives (seed 003: settings, users, groups and billing). */
+/** What managing an org from above gives (settings, users, groups and billing). */
 const manageBelow = [
   ...readOnly,
   'organization:update',
@@ -161,7 +161,7 @@ const manageBelow = [
 ] as const;
 
 /**
- * Team presets (seed 004): one Owner, Admin (everything but deleting the org and transferring it;
+ * Team presets: one Owner, Admin (everything but deleting the org and transferring it;
  * cannot remove the owner — an invariant, not a permission), Member, Billing contact, and a
  * read-only Viewer. Owner and Admin of a partner manage the orgs below it.
  */

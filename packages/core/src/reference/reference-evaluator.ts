@@ -219,7 +219,7 @@ export function referencePermissions(
   return new ReferenceWorld(catalog, presets, world).permissions(userId, orgId);
 }
 
-/** DESIGN §3 `allowed(user, org, permission, resource?)`, the plain way. */
+/** architecture §3 `allowed(user, org, permission, resource?)`, the plain way. */
 export function referenceAllowed(
   catalog: Catalog,
   presets: readonly RoleSpec[],

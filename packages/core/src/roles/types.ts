@@ -5,7 +5,7 @@ export type GrantPattern<P extends string> = P | `${ResourceOf<P>}:*` | '*';
 
 /**
  * A permission granted only while the holder also has every permission in `requires`
- * (seed 001's ⭐: "has access if additionally has L1 in Workspaces"). Requirements are evaluated
+ * (for example: "has access if additionally has L1 in Workspaces"). Requirements are evaluated
  * against the member's whole effective set in the same org, to a fixpoint.
  */
 export interface ConditionalGrant<P extends string> {
@@ -16,7 +16,7 @@ export interface ConditionalGrant<P extends string> {
 /** One entry of a role's permission list. */
 export type GrantEntry<P extends string> = GrantPattern<P> | ConditionalGrant<P>;
 
-/** Where a role may be assigned (seed 003: some roles only through groups). */
+/** Where a role may be assigned (some roles only through groups). */
 export type RoleAssignability = 'members' | 'groups' | 'both';
 
 /** The declaration of a role, preset (in code) or custom (per org, stored by the server). */
@@ -29,7 +29,7 @@ export interface RoleSpec<P extends string = string> {
   readonly assignable?: RoleAssignability;
   /** Permissions in the org where the role is held. */
   readonly self?: readonly GrantEntry<P>[];
-  /** Permissions in every org below the org where the role is held (seed 001). */
+  /** Permissions in every org below the org where the role is held. */
   readonly descendants?: readonly GrantEntry<P>[];
   /** Key of a role whose permissions this one starts from (a preset, or a custom role of the org). */
   readonly extends?: string;

@@ -80,7 +80,7 @@ export function validateRoleSpec<P extends string>(
 }
 
 /**
- * At most one role per module whose roles are exclusive levels (seed 001), over every role a
+ * At most one role per module whose roles are exclusive levels, over every role a
  * member ends up holding in an org: direct ones and those of all their groups together.
  * Unknown keys are ignored here (checkRoleAssignment reports them).
  */

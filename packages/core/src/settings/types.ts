@@ -1,4 +1,4 @@
-/** The levels of the settings waterfall, from the top (seed 003). */
+/** The levels of the settings waterfall, from the top. */
 export type SettingLevel = 'platform' | 'org' | 'group' | 'user';
 
 /** A typed setting with a platform default. */

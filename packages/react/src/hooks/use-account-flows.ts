@@ -13,19 +13,21 @@ import { orgkitKeys } from '../queries/orgkit-keys.js';
 /** What an invitation link is for: the org, the inviter, the roles, whether an account exists. */
 export type InvitationPreview = Schemas['InvitationPreview'];
 
+/**
+ * What sign-up answers: the signed-in user, or — when the server verifies e-mail addresses —
+ * `{ ok: true }` for every address (the account works once its activation link is opened).
+ */
+export type SignUpResult = { user: OrgkitUser } | { ok: true };
+
 /** Creates an account with e-mail and password and signs in (built-in auth). */
 export function useSignUp(): UseMutationResult<
-  { user: OrgkitUser },
+  SignUpResult,
   OrgkitError,
   { email: string; password: string; name: string }
 > {
   const { client } = useOrgkitContext('useSignUp');
   const queryClient = useQueryClient();
-  return useMutation<
-    { user: OrgkitUser },
-    OrgkitError,
-    { email: string; password: string; name: string }
-  >({
+  return useMutation<SignUpResult, OrgkitError, { email: string; password: string; name: string }>({
     mutationFn: (body) => unwrap(client.POST('/v1/auth/sign-up', { body })),
     // Reset rather than remove: observed queries refetch for the new user at once.
     onSuccess: () => queryClient.resetQueries({ queryKey: orgkitKeys.all }),

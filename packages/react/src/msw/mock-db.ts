@@ -173,6 +173,8 @@ export class MockDb {
   outbox: MailRow[] = [];
   /** Password reset links: token → user and expiry (single use). */
   readonly resetTokens = new Map<string, { userId: string; expiresAt: Date }>();
+  /** Activation links of accounts whose address is not proven yet (single-use). */
+  readonly activationTokens = new Map<string, { userId: string; expiresAt: Date }>();
   readonly sessions = new Map<string, SessionRow>();
   /** The session of requests that carry no session cookie. */
   ambient: SessionRow | null;

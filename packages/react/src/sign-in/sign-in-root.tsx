@@ -222,9 +222,11 @@ export function SignInRoot({
         signUp.mutate(
           { email, password: values.password, name: values.name.trim() },
           {
-            onSuccess: ({ user }) => {
+            onSuccess: (result) => {
+              // With e-mail verification on, nobody is signed in until the link is opened.
+              if (!('user' in result)) return;
               setSucceeded(true);
-              onSignedIn?.({ user, isNewAccount: true });
+              onSignedIn?.({ user: result.user, isNewAccount: true });
             },
             onError: (e) => fail(e, current),
           },

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/v1/auth/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate an account with the link mailed to its address
+         * @description Accounts made by an admin, and sign-ups while e-mail verification is on, cannot sign in or create API keys until this is done. The token works once.
+         */
+        post: operations["activateAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -15,7 +35,7 @@ export interface paths {
         put?: never;
         /**
          * Request a password reset link
-         * @description Answers the same whether or not the address has an account (no enumeration).
+         * @description Answers the same, along the same path and in the same time, whether or not the address has an account: the lookup and the mail happen after the answer.
          */
         post: operations["requestPasswordReset"];
         delete?: never;
@@ -35,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Set a new password with a reset token
-         * @description The token works once. Every session of the user is ended.
+         * @description The token works once. Every session of the account is ended and every API key revoked (the answer says how many), so nothing issued under the old password survives it. Opening the link also proves the address.
          */
         post: operations["confirmPasswordReset"];
         delete?: never;
@@ -75,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with e-mail and password
-         * @description Always rotates the session token. Wrong e-mail and wrong password answer alike.
+         * @description Always rotates the session token. Wrong e-mail and wrong password answer alike. Each account allows a few failures, then locks for a while, longer each time (429 with `Retry-After`), whichever addresses the attempts come from. An account whose address is not proven yet answers 403 `ACTIVATION_REQUIRED` (after a correct password only).
          */
         post: operations["signIn"];
         delete?: never;
@@ -115,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account and sign in
-         * @description Creates an active account with the given password and signs it in (sets the session cookie). Answers 403 `FEATURE_DISABLED` when self sign-up is turned off.
+         * @description Creates an account with the given password and signs it in (sets the session cookie); answers 403 `FEATURE_DISABLED` when self sign-up is turned off. With e-mail verification on, answers `202` for every address, taken or not: a new account gets an activation link (no session until it is opened), the owner of a taken address a mail saying someone tried.
          */
         post: operations["signUp"];
         delete?: never;
@@ -409,7 +429,7 @@ export interface paths {
         };
         /**
          * Why a user may or may not do something: roles, groups, inherited orgs, conditions, ACL grants
-         * @description Your own decisions need nothing more; another user’s need `access:explain`.
+         * @description Your own decisions need nothing more; another user’s need `access:explain`, and roles they hold in organizations whose members you may not read are shown as one `inherited` reason.
          */
         get: operations["explainAccess"];
         put?: never;
@@ -679,7 +699,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user directly as a member
-         * @description With a password the account is active at once; without one it is `invited` and an activation (password) link is e-mailed. Existing accounts are invited instead. Honours `Idempotency-Key`.
+         * @description The person must prove the address before the account can sign in or create API keys: with a password an activation link is e-mailed, without one the account is `invited` and a link to choose a password is. Existing accounts are invited instead. Honours `Idempotency-Key`.
          */
         post: operations["createMember"];
         delete?: never;
@@ -747,7 +767,7 @@ export interface paths {
         put?: never;
         /**
          * Move an org under another (or to the top level)
-         * @description Allowed only to someone who manages both: `managed_orgs:move` in the org moved and `managed_orgs:create` in the new parent. Only platform admins move an org to the top level. An org cannot move under itself or its descendants.
+         * @description Allowed only to someone who manages every side: `managed_orgs:move` in the org moved and in its current parent, and `managed_orgs:create` in the new parent. Only platform admins move an org to the top level. An org cannot move under itself or its descendants.
          */
         post: operations["moveOrganization"];
         delete?: never;
@@ -816,7 +836,7 @@ export interface paths {
         post?: never;
         /**
          * Unregister a resource and drop its grants (refused while it has children)
-         * @description Needs `access:manage`. Its grants go with it; a resource with children answers 409 until they are moved or deleted.
+         * @description Needs `access:manage`, and the `delete` action on this resource when its type has one. Its grants go with it; a resource with children answers 409 until they are moved or deleted.
          */
         delete: operations["deleteResource"];
         options?: never;
@@ -838,7 +858,7 @@ export interface paths {
         get: operations["getResourceGrants"];
         /**
          * Replace the grants on a resource (share dialog)
-         * @description Needs `access:manage`, and every action given must be one the caller may perform on this resource (escalation guard). Users must be members of the org and groups belong to it; e-mail principals are notified only.
+         * @description Needs `access:manage`, and every action given or taken away must be one the caller may perform on this resource (escalation guard). Users must be members of the org and groups belong to it; e-mail principals are notified only.
          */
         put: operations["setResourceGrants"];
         post?: never;
@@ -1081,7 +1101,7 @@ export interface paths {
         };
         /**
          * A user's audit log: what they did and what was done to them
-         * @description Visible to the user and to platform admins.
+         * @description Visible to the user and to platform admins; for anyone else every id answers 404, known or not.
          */
         get: operations["listUserAuditEvents"];
         put?: never;
@@ -1341,6 +1361,14 @@ export interface components {
         OrgApiKeyList: {
             items: components["schemas"]["OrgApiKey"][];
         };
+        PasswordChanged: {
+            /** @description API keys of the account revoked */
+            apiKeysRevoked: number;
+            /** @enum {boolean} */
+            ok: true;
+            /** @description Sessions signed out everywhere */
+            sessionsEnded: number;
+        };
         PermissionCatalog: {
             exclusiveModules: string[];
             fingerprint: string;
@@ -1497,6 +1525,10 @@ export interface components {
             type: "boolean" | "number" | "string" | "enum" | "string[]";
         };
         SettingValue: boolean | number | string | string[];
+        SignUpAccepted: {
+            /** @enum {boolean} */
+            ok: true;
+        };
         User: {
             /** Format: date-time */
             createdAt: string;
@@ -1516,7 +1548,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    requestPasswordReset: {
+    activateAccount: {
         parameters: {
             query?: never;
             header?: never;
@@ -1526,14 +1558,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example ada@example.com */
-                    email: string;
+                    token: string;
                 };
             };
         };
         responses: {
-            /** @description If the account exists, a link was sent */
-            202: {
+            /** @description Activated; sign in now */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1626,6 +1657,125 @@ export interface operations {
             };
         };
     };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example ada@example.com */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description If the account exists, a link is being sent */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Mail delivery is not configured on this server */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     confirmPasswordReset: {
         parameters: {
             query?: never;
@@ -1649,7 +1799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Accepted"];
+                    "application/json": components["schemas"]["PasswordChanged"];
                 };
             };
             /** @description Malformed request */
@@ -2000,6 +2150,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
             };
+            /** @description E-mail verification is on: check the inbox of the address */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpAccepted"];
+                };
+            };
             /** @description Malformed request */
             400: {
                 headers: {
@@ -2077,6 +2236,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the limit resets */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Mail delivery is not configured on this server */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5468,6 +5636,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the limit resets */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Mail delivery is not configured on this server */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

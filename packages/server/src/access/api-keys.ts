@@ -29,7 +29,7 @@ export function checkScopeNames(access: Access, scopes: readonly string[]): Perm
 }
 
 /**
- * What a new API key may carry (DESIGN §3 escalation guard): the caller's permissions where the
+ * What a new API key may carry (architecture §3 escalation guard): the caller's permissions where the
  * key will work, which must include `api_keys:create`. An org-bound key: the caller's permissions
  * in that org (404 when it is invisible, 403 without `api_keys:create`). An unbound key: the union
  * over the caller's orgs where they hold `api_keys:create` (every permission for platform admins).

@@ -86,7 +86,7 @@ export async function loadAclQueries(
 /** The key of a resource in the map returned by {@link loadAclQueries}. */
 export const aclKey = (ref: { type: string; id: string }) => `${ref.type}\u0000${ref.id}`;
 
-/** DESIGN §3 with a resource: the permission, then the ACL of the resource and its ancestors. */
+/** architecture §3 with a resource: the permission, then the ACL of the resource and its ancestors. */
 export function allowedOn(access: OrgAccess, permission: string, acl: AclQuery): boolean {
   return checkResourceAccess(access.registry, access.permissions, permission as Permission, acl);
 }
@@ -97,27 +97,30 @@ const principalKey = (g: AclGrant) =>
     : `${g.principal.kind}:${g.principal.id}`;
 
 /**
- * The escalation guard for sharing: every action a grant newly gives must be one the actor may
- * perform on this very resource. Access a principal already had is not given again, and taking
- * access away is never escalation. Returns the actions the actor cannot give.
+ * The escalation guard for sharing: every action a change gives or takes away must be one the
+ * actor may perform on this very resource. Access a principal keeps is not a change, so an
+ * editor who may share but not delete can re-save a grant list holding someone's delete grant,
+ * yet can neither give nor remove it. Returns the actions the actor cannot change.
  */
-export function ungivableActions(
+export function unchangeableActions(
   access: OrgAccess,
   acl: AclQuery,
   type: string,
   grants: readonly AclGrant[],
   previous: readonly AclGrant[],
 ): string[] {
-  const had = new Set<string>();
-  for (const g of previous) {
-    for (const a of grantActions(access.registry, g, type, access.org.id))
-      had.add(`${principalKey(g)}|${a}`);
-  }
-  const given = new Set<string>();
-  for (const g of grants) {
-    for (const a of grantActions(access.registry, g, type, access.org.id)) {
-      if (!had.has(`${principalKey(g)}|${a}`)) given.add(a);
+  const entries = (list: readonly AclGrant[]) => {
+    const out = new Map<string, string>();
+    for (const g of list) {
+      for (const a of grantActions(access.registry, g, type, access.org.id))
+        out.set(`${principalKey(g)}|${a}`, a);
     }
-  }
-  return [...given].filter((action) => !allowedOn(access, `${type}:${action}`, acl));
+    return out;
+  };
+  const had = entries(previous);
+  const has = entries(grants);
+  const changed = new Set<string>();
+  for (const [key, action] of has) if (!had.has(key)) changed.add(action);
+  for (const [key, action] of had) if (!has.has(key)) changed.add(action);
+  return [...changed].filter((action) => !allowedOn(access, `${type}:${action}`, acl));
 }

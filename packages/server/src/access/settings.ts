@@ -32,20 +32,40 @@ export interface SettingsPlace {
 
 const storedScope = (s: SettingScope) => ({ type: s.level, id: s.id ?? '' });
 
+/** Stored override rows as core reads them. */
+export function toOverrides(rows: readonly SettingOverrideRow[]): SettingOverride[] {
+  return rows.map((r) => ({
+    key: r.key,
+    scope:
+      r.scopeType === 'platform' ? { level: 'platform' } : { level: r.scopeType, id: r.scopeId },
+    value: r.value,
+    locked: r.locked,
+  }));
+}
+
 async function place(store: Store, chain: SettingScope[]): Promise<SettingsPlace> {
   const rows = await store.settings.list(chain.map(storedScope));
-  return {
-    chain,
-    scope: chain.at(-1)!,
-    rows,
-    overrides: rows.map((r) => ({
-      key: r.key,
-      scope:
-        r.scopeType === 'platform' ? { level: 'platform' } : { level: r.scopeType, id: r.scopeId },
-      value: r.value,
-      locked: r.locked,
-    })),
-  };
+  return { chain, scope: chain.at(-1)!, rows, overrides: toOverrides(rows) };
+}
+
+/**
+ * One setting's effective value at the org level of each org (platform → ancestors → org), and
+ * at the platform alone, read with one query for all of them.
+ */
+export async function settingAcrossOrgs(
+  store: Store,
+  key: string,
+  spec: SettingSpec,
+  orgIds: readonly string[],
+): Promise<unknown[]> {
+  const chains: SettingScope[][] = [[{ level: 'platform' }]];
+  for (const orgId of orgIds) {
+    const orgPath = [...(await store.organizations.ancestorIds(orgId))].reverse().concat(orgId);
+    chains.push(settingsChain({ orgPath }));
+  }
+  const scopes = new Map(chains.flat().map((s) => [`${s.level}:${s.id ?? ''}`, storedScope(s)]));
+  const overrides = toOverrides(await store.settings.list([...scopes.values()]));
+  return chains.map((chain) => resolveSetting(key, spec, chain, overrides).value);
 }
 
 /** The platform level alone. */

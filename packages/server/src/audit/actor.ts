@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { clientIp } from '../auth/session-cookie.js';
 import type { AppEnv } from '../context.js';
 import type { AuditActor } from '../store/audit.js';
 
@@ -13,7 +12,7 @@ export function auditActor(c: Context<AppEnv>, userId?: string): AuditActor {
   return {
     actorId,
     actorType: principal?.method === 'api_key' ? 'api_key' : actorId ? 'user' : 'system',
-    ip: clientIp(c),
+    ip: c.var.clientIp,
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
   };
 }

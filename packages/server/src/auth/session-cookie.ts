@@ -57,17 +57,10 @@ export async function startSession(
     userId,
     tokenHash: await sha256(token),
     expiresAt: new Date(options.now().getTime() + options.auth.sessionTtlSeconds * 1000),
-    ip: clientIp(c),
+    lastSeenAt: options.now(),
+    ip: c.var.clientIp,
     userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
   });
   await store.users.touchActivity(userId, options.now());
   setSessionCookies(c, token);
-}
-
-/** The client's IP address as seen by the Node adapter, or the first X-Forwarded-For hop. */
-export function clientIp(c: Context<AppEnv>): string | null {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded && /^[0-9a-fA-F:.]+$/.test(forwarded)) return forwarded;
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? null;
 }

@@ -6,7 +6,6 @@
  */
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/database.js';
-import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo.js';
 import { configFromEnv } from '../env.js';
 import { createLogger } from '../logger.js';
 import { createOrgkitApp } from '../node-app.js';
@@ -20,6 +19,7 @@ const app = createOrgkitApp({
   logger,
   baseUrl: config.baseUrl,
   production: config.production,
+  devOutbox: config.devOutbox,
   auth: config.auth,
   mail: {
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
@@ -28,9 +28,9 @@ const app = createOrgkitApp({
   organizations: config.organizations,
   docs: config.docs,
   ...(config.cors ? { cors: config.cors } : {}),
+  trustedProxies: config.trustedProxies,
   rateLimits: {
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
-    trustProxy: process.env.ORGKIT_TRUST_PROXY === 'true',
     onRedisError: (error) =>
       logger.warn({ err: error.message }, 'redis error (rate limits fall back to memory)'),
   },
@@ -39,23 +39,18 @@ const app = createOrgkitApp({
 if (!(await app.deps.rateLimiters.ready())) {
   logger.warn('Redis is not reachable yet: rate limits are counted per instance until it is');
 }
-// A fresh development database gets a demo platform, so the API and components have data at once.
-const demo =
-  !config.production && process.env.ORGKIT_DEMO !== 'false'
-    ? await seedDemo(app.deps.store, app.deps.passwords)
-    : [];
+if (app.deps.mailer.kind === 'disabled') {
+  logger.warn(
+    'no SMTP_URL in production: password resets, invitations and account activation are refused until mail is configured',
+  );
+}
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info({ port: info.port, database: database.kind }, 'orgkit server listening');
   console.log(`\nOrgkit API   ${config.baseUrl}/v1`);
   if (config.docs) console.log(`API docs     ${config.baseUrl}/docs`);
-  if (!config.production) console.log(`Dev outbox   ${config.baseUrl}/dev/outbox\n`);
-  if (demo.length > 0) {
-    console.log(`Demo platform seeded. Every account's password: ${DEMO_PASSWORD}`);
-    for (const a of demo)
-      console.log(`  ${a.email.padEnd(32)} ${a.org.padEnd(20)} ${a.roles.join(', ')}`);
-    console.log('');
-  }
+  if (config.devOutbox) console.log(`Dev outbox   ${config.baseUrl}/dev/outbox (platform admins)`);
+  console.log('');
 });
 
 async function shutdown() {

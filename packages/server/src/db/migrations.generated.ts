@@ -84,4 +84,14 @@ export const MIGRATIONS: readonly MigrationMeta[] = [
     folderMillis: 1795468288367,
     hash: '33d6fa569eb0b6487292fa564edb4012e1cd32ebb61c7375d4669306b0b2e19e',
   },
+  {
+    sql: [
+      'ALTER TABLE "password_reset_tokens" ADD COLUMN "purpose" text DEFAULT \'password_reset\' NOT NULL;',
+      '\nALTER TABLE "sessions" ADD COLUMN "last_seen_at" timestamp with time zone DEFAULT now() NOT NULL;',
+      '\nALTER TABLE "users" ADD COLUMN "activation_required" boolean DEFAULT false NOT NULL;',
+    ],
+    bps: true,
+    folderMillis: 1796590430471,
+    hash: 'f603cbb61db44525191aa5c3b8e75aa0f0344f040e86f86f9ac32bf6fd2c9c58',
+  },
 ];

@@ -26,18 +26,22 @@ export class ApiError extends HTTPException {
   readonly code: ErrorCode;
   readonly detail: string;
   readonly extras: ProblemExtras;
+  /** Response headers to send with the problem (e.g. `Retry-After`). */
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(
     status: ContentfulStatusCode,
     code: ErrorCode,
     detail: string,
     extras: ProblemExtras = {},
+    headers: Readonly<Record<string, string>> = {},
   ) {
     super(status, { message: detail });
     this.name = 'ApiError';
     this.code = code;
     this.detail = detail;
     this.extras = extras;
+    this.headers = headers;
   }
 }
 

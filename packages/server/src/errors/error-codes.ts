@@ -18,6 +18,10 @@ export const ErrorCode = {
   ROLE_KEY_TAKEN: 'ROLE_KEY_TAKEN',
   GROUP_NAME_TAKEN: 'GROUP_NAME_TAKEN',
   NOT_ORG_MEMBER: 'NOT_ORG_MEMBER',
+  /** The account's address is not proven yet: open the activation link first. */
+  ACTIVATION_REQUIRED: 'ACTIVATION_REQUIRED',
+  /** The flow mails a link, and this server has no mail delivery configured. */
+  MAIL_NOT_CONFIGURED: 'MAIL_NOT_CONFIGURED',
 } as const;
 
 /** One of the stable {@link ErrorCode} values. */

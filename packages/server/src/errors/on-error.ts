@@ -50,12 +50,38 @@ function sqlState(err: unknown): string | undefined {
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
 /**
+ * What the error log keeps of an unexpected error: its kind, SQLSTATE, message and stack, with
+ * the query parameters a failed database call carries (passwords, tokens, e-mail addresses)
+ * and the driver's `detail` (which quotes row values) left out.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  const redact = (text: string) => text.replace(/\nparams:[\s\S]*$/, '\nparams: [redacted]');
+  if (!(err instanceof Error)) return { type: typeof err };
+  const cause = err.cause instanceof Error ? loggableError(err.cause) : undefined;
+  return {
+    type: err.name,
+    ...(sqlState(err) ? { sqlState: sqlState(err) } : {}),
+    message: redact(err.message),
+    ...(err.stack ? { stack: redact(err.stack.replace(err.message, redact(err.message))) } : {}),
+    ...(cause ? { cause } : {}),
+  };
+}
+
+/**
  * The app's single error renderer: every thrown error becomes `application/problem+json`.
  * Unexpected errors are logged and answered with a generic 500 that leaks nothing.
  */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) {
-    return problemResponse(c, err.status as ContentfulStatusCode, err.code, err.detail, err.extras);
+    const res = problemResponse(
+      c,
+      err.status as ContentfulStatusCode,
+      err.code,
+      err.detail,
+      err.extras,
+    );
+    for (const [name, value] of Object.entries(err.headers)) res.headers.set(name, value);
+    return res;
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
@@ -81,7 +107,8 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     );
   }
   const log = c.get('log');
-  if (log) log.error({ err }, 'unhandled error');
-  else console.error(err);
+  const logged = { err: loggableError(err), method: c.req.method, path: c.req.path };
+  if (log) log.error(logged, 'unhandled error');
+  else console.error(logged);
   return problemResponse(c, 500, ErrorCode.INTERNAL, 'Something went wrong on our side.');
 };

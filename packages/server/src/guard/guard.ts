@@ -42,13 +42,20 @@ export interface OrgkitGuardOptions<P extends string> {
  * routes answer.
  */
 export interface OrgkitGuard<P extends string> {
-  /** Is the request allowed? Framework-neutral: give it any Web `Request`. */
+  /**
+   * Is the request allowed? Framework-neutral: give it any Web `Request`. `env` is the
+   * runtime's bindings object (what `app.fetch(request, env)` receives), if it has one; the
+   * Node server's `{ incoming }` lets the client IP come from the socket.
+   */
   check(
     request: Request,
     requirement: GuardRequirement<P>,
     env?: unknown,
   ): Promise<GuardDecision<P>>;
-  /** Who is calling (or nobody), without an org; a bad credential is still a problem. */
+  /**
+   * Who is calling (or nobody), without an org; a bad credential is still a problem. `env` as
+   * in {@link OrgkitGuard.check}.
+   */
   identify(request: Request, env?: unknown): Promise<GuardIdentity>;
   /** Hono middleware over {@link OrgkitGuard.check}; see {@link requirePermission}. */
   requirePermission(

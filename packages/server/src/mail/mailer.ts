@@ -1,3 +1,5 @@
+import { ApiError } from '../errors/api-error.js';
+import { ErrorCode } from '../errors/error-codes.js';
 import type { MailOptions } from '../options.js';
 import type { Store } from '../store/store.js';
 
@@ -10,9 +12,13 @@ export interface MailMessage {
   readonly meta?: Record<string, string>;
 }
 
-/** Sends mail over SMTP, or stores it in the dev outbox. */
+/**
+ * Sends mail over SMTP, or stores it in the dev outbox table (outside production only). In
+ * production without SMTP it is `disabled`: flows that mail a link are refused with
+ * `MAIL_NOT_CONFIGURED` instead of keeping their tokens readable in a table.
+ */
 export interface Mailer {
-  readonly kind: 'smtp' | 'outbox';
+  readonly kind: 'smtp' | 'outbox' | 'disabled';
   /**
    * Sends `message`. The outbox writes through `store`, so pass the transaction's store to make
    * the mail part of the mutation; SMTP delivery happens immediately.
@@ -31,13 +37,27 @@ export interface MailTransport {
   }): Promise<unknown>;
 }
 
+/** 503 `MAIL_NOT_CONFIGURED` unless the mailer can deliver; call before a mail flow does anything. */
+export function requireMailDelivery(mailer: Mailer): void {
+  if (mailer.kind === 'disabled') throw mailNotConfigured();
+}
+
+const mailNotConfigured = () =>
+  new ApiError(
+    503,
+    ErrorCode.MAIL_NOT_CONFIGURED,
+    'This server cannot send e-mail (no SMTP configured), so links cannot be mailed.',
+  );
+
 /**
  * `options.transport`, else SMTP at `options.smtpUrl` through `smtp` (the Node entry's
- * nodemailer), else the outbox table. SMTP is loaded only when configured.
+ * nodemailer), else the outbox table — never in production, where mail is then disabled.
+ * SMTP is loaded only when configured.
  */
 export function createMailer(
   options: MailOptions & { from: string },
   defaultStore: Store,
+  production: boolean,
   smtp?: (url: string) => MailTransport,
 ): Mailer {
   if (options.smtpUrl && !options.transport && !smtp) {
@@ -56,6 +76,14 @@ export function createMailer(
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
         });
+      },
+    };
+  }
+  if (production) {
+    return {
+      kind: 'disabled',
+      async send() {
+        throw mailNotConfigured();
       },
     };
   }

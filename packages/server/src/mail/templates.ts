@@ -34,3 +34,28 @@ export function passwordResetMail(input: {
     meta: { kind: 'password_reset', link: input.link },
   };
 }
+
+/** The activation e-mail: proves the address of an account someone else created, or a sign-up. */
+export function activationMail(input: { to: string; link: string; expiresAt: Date }): MailMessage {
+  return {
+    to: input.to,
+    subject: 'Activate your account',
+    text: `An account was created for this address.\n\nActivate it: ${input.link}\n\nThe link works once and expires on ${input.expiresAt.toISOString()}. Until then the account cannot sign in. If you did not expect this, ignore this mail.`,
+    html: `<p>An account was created for this address.</p><p><a href="${escapeHtml(input.link)}">Activate it</a></p><p>Until then the account cannot sign in. If you did not expect this, ignore this mail.</p>`,
+    meta: { kind: 'activation', link: input.link },
+  };
+}
+
+/** Sent instead of a second account when someone signs up with an address that has one. */
+export function signUpExistingMail(input: {
+  to: string;
+  signInLink: string;
+  resetLink: string;
+}): MailMessage {
+  return {
+    to: input.to,
+    subject: 'Someone tried to sign up with your address',
+    text: `Someone tried to create an account with this address, which already has one.\n\nIf it was you, sign in: ${input.signInLink}\nForgot the password? ${input.resetLink}\n\nIf it was not you, ignore this mail: nothing changed.`,
+    meta: { kind: 'sign_up_existing', link: input.signInLink },
+  };
+}

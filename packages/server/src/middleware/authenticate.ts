@@ -5,6 +5,11 @@ import {
   sessionTokenFrom,
   setSessionCookies,
 } from '../auth/session-cookie.js';
+import {
+  idleCheckFloorMs,
+  idleTimeoutMs,
+  SESSION_SEEN_INTERVAL_MS,
+} from '../auth/session-timeout.js';
 import type { AppEnv, Principal } from '../context.js';
 import { ApiError, unauthenticated } from '../errors/api-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
@@ -46,20 +51,30 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
     const token = sessionTokenFrom(c);
     if (token) {
       const found = await store.sessions.findValid(await sha256(token), now);
-      if (!found || found.user.status === 'disabled') {
+      if (!found || found.user.status === 'disabled' || found.user.activationRequired) {
         if (found) await store.sessions.deleteAllForUser(found.user.id);
+        clearSessionCookies(c);
+      } else if (await idleTooLong(found.session)) {
+        await store.sessions.delete(found.session.id);
         clearSessionCookies(c);
       } else {
         let session = found.session;
+        if (now.getTime() - session.lastSeenAt.getTime() >= SESSION_SEEN_INTERVAL_MS) {
+          await store.sessions.touchSeen(
+            session.id,
+            now,
+            new Date(now.getTime() - SESSION_SEEN_INTERVAL_MS),
+          );
+        }
         if (session.rotate) {
           // Privileges changed since the token was issued: swap it (session fixation defence).
-          // The old token stays valid for a few seconds for requests already in flight.
+          // The old token stays valid for a few seconds for requests already in flight. The new
+          // token ends when the old one would have: rotation never extends a session's lifetime.
           const fresh = generateToken();
-          const expiresAt = new Date(now.getTime() + options.auth.sessionTtlSeconds * 1000);
           const graceUntil = new Date(now.getTime() + ROTATION_GRACE_MS);
           const freshHash = await sha256(fresh);
           const rotated = await store.transaction((tx) =>
-            tx.sessions.rotate(session, freshHash, expiresAt, graceUntil),
+            tx.sessions.rotate(session, freshHash, session.expiresAt, graceUntil, now),
           );
           if (rotated) {
             session = rotated;
@@ -71,6 +86,15 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
       }
     }
     return next();
+
+    /** Has the session been idle longer than the user's orgs and the platform allow? */
+    async function idleTooLong(session: { userId: string; lastSeenAt: Date }) {
+      const idle = now.getTime() - session.lastSeenAt.getTime();
+      const floor = idleCheckFloorMs(options.settings);
+      if (floor === undefined || idle < floor) return false;
+      const timeout = await idleTimeoutMs(store, options.settings, session.userId);
+      return timeout !== undefined && idle >= timeout;
+    }
 
     /** Marks the user active when the stored time is older than the interval (or unset). */
     async function touchActivity(user: { id: string; lastActiveAt: Date | null }) {
@@ -91,6 +115,13 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
         }
         if (found.user.status !== 'active') {
           throw new ApiError(401, ErrorCode.USER_DISABLED, 'This account is disabled.');
+        }
+        if (found.user.activationRequired) {
+          throw new ApiError(
+            401,
+            ErrorCode.ACTIVATION_REQUIRED,
+            'This account has not been activated from its e-mail address yet.',
+          );
         }
         if (found.key.orgId) {
           // An org-bound key dies with its org, and with its user's membership there when an

@@ -8,20 +8,29 @@ import { backends } from '../test-support/backends.js';
 import { ensureRedis, TEST_REDIS_URL } from '../test-support/redis.js';
 import { TEST_PASSWORD_HASHING, useTestApp } from '../test-support/test-app.js';
 
+/** The reverse proxy every request of these tests arrives through. */
+const PROXY = '10.0.0.1';
+/** Node's socket as the adapter exposes it, so the app sees the proxy as the peer. */
+const viaProxy = { incoming: { socket: { remoteAddress: PROXY } } };
+
 const signIn = (app: OrgkitApp, ip: string) =>
-  app.request('/v1/auth/sign-in', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong password!' }),
-  });
+  app.request(
+    '/v1/auth/sign-in',
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong password!' }),
+    },
+    viaProxy,
+  );
 
 describe.each(backends)('rate limits ($name)', (backend) => {
   const t = useTestApp(backend, {
     rateLimits: {
       auth: { points: 3, durationSeconds: 60 },
       apiKey: { points: 2, durationSeconds: 60 },
-      trustProxy: true,
     },
+    trustedProxies: [PROXY],
   });
 
   it('limits auth attempts per IP with RateLimit headers, then 429 problem+json', async () => {
@@ -40,8 +49,13 @@ describe.each(backends)('rate limits ($name)', (backend) => {
     // another address has its own budget; reading the session is not an auth attempt
     expect((await signIn(t.app, '198.51.100.1')).status).toBe(401);
     expect(
-      (await t.app.request('/v1/auth/session', { headers: { 'x-forwarded-for': '203.0.113.7' } }))
-        .status,
+      (
+        await t.app.request(
+          '/v1/auth/session',
+          { headers: { 'x-forwarded-for': '203.0.113.7' } },
+          viaProxy,
+        )
+      ).status,
     ).toBe(200);
   });
 
@@ -86,9 +100,9 @@ describe('rate limits shared through Redis', () => {
           rateLimits: {
             redisUrl: TEST_REDIS_URL,
             keyPrefix: prefix,
-            trustProxy: true,
             auth: { points: 4, durationSeconds: 60 },
           },
+          trustedProxies: [PROXY],
         }),
       );
     }
@@ -116,9 +130,9 @@ describe('rate limits shared through Redis', () => {
       auth: { passwordHashing: TEST_PASSWORD_HASHING },
       rateLimits: {
         redisUrl: 'redis://127.0.0.1:1',
-        trustProxy: true,
         auth: { points: 1, durationSeconds: 60 },
       },
+      trustedProxies: [PROXY],
     });
     try {
       expect((await signIn(app, '192.0.2.99')).status).toBe(401);

@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ErrorCode } from '../errors/error-codes.js';
@@ -7,20 +6,6 @@ import type { Limiter, RateLimitDecision, RateLimiters } from '../rate-limit/rat
 
 /** Routes limited per client IP: the ones that take credentials or tokens. */
 const AUTH_PATHS = /^\/v1\/(auth\/|invitations\/accept)/;
-
-/** The client IP: the socket address, or the first X-Forwarded-For hop when trusted. */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    // app.request() and non-Node runtimes have no socket
-    return 'unknown';
-  }
-}
 
 function setHeaders(c: Context, d: RateLimitDecision): void {
   c.header('RateLimit-Limit', String(d.limit));
@@ -75,7 +60,7 @@ export function rateLimit(limiters: RateLimiters): MiddlewareHandler<AppEnv> {
       return apply(c, limiters.apiKey, principal.apiKey.id, 'for this API key', next);
     }
     if (limiters.auth && AUTH_PATHS.test(c.req.path) && c.req.method !== 'GET') {
-      return apply(c, limiters.auth, clientIp(c, limiters.trustProxy), 'from this address', next);
+      return apply(c, limiters.auth, c.var.clientIp ?? 'unknown', 'from this address', next);
     }
     await next();
   };

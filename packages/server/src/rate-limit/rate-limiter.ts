@@ -5,6 +5,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
+import { sha256 } from '../lib/tokens.js';
 
 /** A budget: `points` requests per `durationSeconds` window. */
 export interface RateLimitRule {
@@ -20,6 +21,8 @@ export interface RateLimitOptions {
   readonly auth?: RateLimitRule;
   /** Per API key on every route. */
   readonly apiKey?: RateLimitRule;
+  /** Per account (e-mail address) on sign-in, whatever address the attempts come from. */
+  readonly login?: LoginRule;
   /**
    * Share limits between instances through Redis (`REDIS_URL`). Without it each instance counts
    * in memory. A Redis outage falls back to the memory store rather than failing requests.
@@ -31,8 +34,27 @@ export interface RateLimitOptions {
   readonly keyPrefix?: string;
   /** Called on Redis connection errors (the limits keep working from memory meanwhile). */
   readonly onRedisError?: (error: Error) => void;
-  /** Trust `X-Forwarded-For` for the client IP (behind a proxy you control). */
-  readonly trustProxy?: boolean;
+}
+
+/**
+ * Failed sign-ins allowed per account and window; then the account is locked for `lockSeconds`,
+ * doubling with each lock-out within a day, up to `maxLockSeconds`.
+ */
+export interface LoginRule {
+  readonly failures: number;
+  readonly windowSeconds: number;
+  readonly lockSeconds: number;
+  readonly maxLockSeconds: number;
+}
+
+/** Sign-in attempts per account. */
+export interface LoginLimiter {
+  /** Seconds until the account may try again; 0 when it may now. */
+  lockedFor(account: string): Promise<number>;
+  /** Counts a failed attempt; returns the lock in seconds it started, or 0. */
+  failed(account: string): Promise<number>;
+  /** A successful sign-in clears the failures (not the lock-out history). */
+  succeeded(account: string): Promise<void>;
 }
 
 /** The outcome of taking one point. */
@@ -54,7 +76,7 @@ export interface Limiter {
 export interface RateLimiters {
   readonly auth: Limiter | undefined;
   readonly apiKey: Limiter | undefined;
-  readonly trustProxy: boolean;
+  readonly login: LoginLimiter | undefined;
   readonly store: 'memory' | 'redis';
   /** Resolves once the shared store is connected (at once for memory); until then limits are per instance. */
   ready(timeoutMs?: number): Promise<boolean>;
@@ -63,20 +85,23 @@ export interface RateLimiters {
 
 export const DEFAULT_AUTH_RULE: RateLimitRule = { points: 20, durationSeconds: 60 };
 export const DEFAULT_API_KEY_RULE: RateLimitRule = { points: 600, durationSeconds: 60 };
+export const DEFAULT_LOGIN_RULE: LoginRule = {
+  failures: 10,
+  windowSeconds: 15 * 60,
+  lockSeconds: 60,
+  maxLockSeconds: 3600,
+};
 
-function limiter(
+function store(
   name: string,
-  rule: RateLimitRule,
+  points: number,
+  duration: number,
   redis: Redis | undefined,
   prefix: string,
-): Limiter {
-  const base = {
-    points: rule.points,
-    duration: rule.durationSeconds,
-    keyPrefix: `${prefix}:${name}`,
-  };
+): RateLimiterAbstract {
+  const base = { points, duration, keyPrefix: `${prefix}:${name}` };
   const memory = new RateLimiterMemory(base);
-  const store: RateLimiterAbstract = redis
+  return redis
     ? new RateLimiterRedis({
         ...base,
         storeClient: redis,
@@ -84,6 +109,45 @@ function limiter(
         rejectIfRedisNotReady: true,
       })
     : memory;
+}
+
+function loginLimiter(rule: LoginRule, redis: Redis | undefined, prefix: string): LoginLimiter {
+  const failures = store('login', rule.failures, rule.windowSeconds, redis, prefix);
+  const lockouts = store('login-locks', 1_000_000, 24 * 3600, redis, prefix);
+  // Keys are hashes: the store never holds e-mail addresses.
+  const key = async (account: string) => (await sha256(account)).slice(0, 32);
+  const locked = (res: RateLimiterRes | null) =>
+    res && res.consumedPoints > rule.failures ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+  return {
+    async lockedFor(account) {
+      return locked(await failures.get(await key(account)));
+    },
+    async failed(account) {
+      const k = await key(account);
+      try {
+        await failures.consume(k, 1);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        const count = (await lockouts.consume(k, 1)).consumedPoints;
+        const seconds = Math.min(rule.lockSeconds * 2 ** (count - 1), rule.maxLockSeconds);
+        await failures.block(k, seconds);
+        return seconds;
+      }
+    },
+    async succeeded(account) {
+      await failures.delete(await key(account));
+    },
+  };
+}
+
+function limiter(
+  name: string,
+  rule: RateLimitRule,
+  redis: Redis | undefined,
+  prefix: string,
+): Limiter {
+  const budget = store(name, rule.points, rule.durationSeconds, redis, prefix);
   const decision = (res: RateLimiterRes, allowed: boolean): RateLimitDecision => ({
     allowed,
     limit: rule.points,
@@ -94,7 +158,7 @@ function limiter(
   return {
     async consume(key) {
       try {
-        return decision(await store.consume(key, 1), true);
+        return decision(await budget.consume(key, 1), true);
       } catch (error) {
         if (error instanceof RateLimiterRes) return decision(error, false);
         throw error;
@@ -115,7 +179,7 @@ export function createRateLimiters(
     return {
       auth: undefined,
       apiKey: undefined,
-      trustProxy: false,
+      login: undefined,
       store: 'memory',
       ready: async () => true,
       close: async () => {},
@@ -135,7 +199,7 @@ export function createRateLimiters(
   return {
     auth: limiter('auth', options.auth ?? DEFAULT_AUTH_RULE, redis, prefix),
     apiKey: limiter('key', options.apiKey ?? DEFAULT_API_KEY_RULE, redis, prefix),
-    trustProxy: options.trustProxy ?? false,
+    login: loginLimiter(options.login ?? DEFAULT_LOGIN_RULE, redis, prefix),
     store: redis ? 'redis' : 'memory',
     async ready(timeoutMs = 5000) {
       if (!redis || redis.status === 'ready') return true;

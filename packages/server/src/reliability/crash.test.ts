@@ -1,11 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiClient,
+  engines,
+  freePort,
+  mintKey,
+  ServerProcess,
+  seedDemoData,
+} from './server-process.js';
 
 /**
  * kill -9 of the real standalone server (`node --import tsx src/bin/serve.ts`, one process, so
@@ -14,8 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * Verification goes through the restarted server's API, so it works for both engines.
  */
 
-const PACKAGE_DIR = join(import.meta.dirname, '..', '..');
-const ADMIN = { email: 'admin@demo.orgkit.dev', password: 'orgkit-demo' };
 const BULK = 100;
 /**
  * When to kill, as fractions of how long the same request takes uncut (measured first): from
@@ -25,147 +24,19 @@ const FRACTIONS = [0, 0.6];
 /** And once more right after the answer arrives: what was answered must survive (durability). */
 const AFTER_ANSWER = -1;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
+const engineList = engines('crash');
 
-interface Engine {
-  readonly name: string;
-  env(): Promise<Record<string, string>>;
-  dispose(): Promise<void>;
-}
-
-function postgresEngine(serverUrl: string): Engine {
-  const name = `orgkit_crash_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  return {
-    name: 'postgres',
-    async env() {
-      await admin(`create database ${name}`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      return { DATABASE_URL: url.toString() };
-    },
-    dispose: () => admin(`drop database if exists ${name} with (force)`),
-  };
-}
-
-function pgliteEngine(): Engine {
-  const dir = mkdtempSync(join(tmpdir(), 'orgkit-crash-'));
-  return {
-    name: 'pglite',
-    env: async () => ({ ORGKIT_DATA_DIR: dir }),
-    dispose: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-class Server {
-  private child: ChildProcess | undefined;
-  private log = '';
-  constructor(
-    readonly port: number,
-    private readonly env: Record<string, string>,
-  ) {}
-  get url() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-  async start(): Promise<void> {
-    this.log = '';
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/serve.ts'], {
-      cwd: PACKAGE_DIR,
-      env: {
-        ...process.env,
-        ...this.env,
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'development',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout?.on('data', (d) => (this.log += d));
-    this.child.stderr?.on('data', (d) => (this.log += d));
-    for (let i = 0; i < 600; i++) {
-      if (this.child.exitCode !== null) throw new Error(`server exited:\n${this.log}`);
-      try {
-        if ((await fetch(`${this.url}/v1/auth/session`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`server did not start:\n${this.log}`);
-  }
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-/** A bearer API client of the running server. */
-function api(server: Server, key: string) {
-  return async (method: string, path: string, json?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : {} };
-  };
-}
-
-async function adminKey(server: Server): Promise<string> {
-  const signIn = await fetch(`${server.url}/v1/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify(ADMIN),
-  });
-  expect(signIn.status).toBe(200);
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const res = await fetch(`${server.url}/v1/me/api-keys`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url, cookie },
-    body: JSON.stringify({ name: 'crash test' }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { secret: string }).secret;
-}
-
-const engines: Engine[] = [
-  ...(process.env.DATABASE_URL ? [postgresEngine(process.env.DATABASE_URL)] : []),
-  pgliteEngine(),
-];
-
-describe.each(engines)('kill -9 mid-request, then restart ($name)', (engine) => {
-  let server: Server;
-  let call: ReturnType<typeof api>;
+describe.each(engineList)('kill -9 mid-request, then restart ($name)', (engine) => {
+  let server: ServerProcess;
+  let call: ReturnType<typeof apiClient>;
 
   beforeAll(async () => {
-    server = new Server(await freePort(), await engine.env());
+    const env = await engine.env();
+    // The server creates no accounts: the demo seed gives it a platform admin to act as.
+    seedDemoData(env);
+    server = new ServerProcess(await freePort(), env);
     await server.start();
-    call = api(server, await adminKey(server));
+    call = apiClient(server, await mintKey(server));
   }, 120_000);
 
   afterAll(async () => {

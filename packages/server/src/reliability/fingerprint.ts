@@ -14,6 +14,13 @@ async function tables(store: Store): Promise<string[]> {
   return result.rows.map((r) => r.name).filter((n) => !n.startsWith('__drizzle'));
 }
 
+/**
+ * A row as text, without the use-tracking columns any authenticated request may refresh (a
+ * session's last use, a user's last activity, a key's last use): they record that a request
+ * happened, not what it changed.
+ */
+const ROW = `(to_jsonb(t) - 'last_seen_at' - 'last_active_at' - 'last_used_at')::text`;
+
 const statements = new WeakMap<Store['db'], Promise<string>>();
 
 /** One statement that hashes every table (one round trip per fingerprint). */
@@ -25,7 +32,7 @@ function statement(store: Store): Promise<string> {
         .map(
           (n) =>
             `select '${n}' as name, count(*)::text || ':' || ` +
-            `coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from "${n}" t`,
+            `coalesce(md5(string_agg(${ROW}, '|' order by ${ROW})), '') as h from "${n}" t`,
         )
         .join(' union all '),
     );
@@ -36,7 +43,7 @@ function statement(store: Store): Promise<string> {
 
 /**
  * A fingerprint of every row of every table: two equal fingerprints mean nothing was written in
- * between (sessions, audit events, outbox and idempotency records included).
+ * between (sessions, audit events, outbox and idempotency records included), use tracking aside.
  */
 export async function fingerprint(store: Store): Promise<Record<string, string>> {
   const result = (await store.db.execute(sql.raw(await statement(store)))) as unknown as Rows<{

@@ -140,6 +140,24 @@ export const fixtures: Record<string, Fixture> = {
       return { body: { token, password: TEST_PASSWORD } };
     },
   },
+  'POST /v1/auth/activate': {
+    need: { kind: 'public' },
+    prepare: async (cell) => {
+      const user = await cell.t.store.users.create({
+        email: `${unique('act')}@matrix.test`,
+        activationRequired: true,
+      });
+      const token = unique('activation-token-');
+      const { sha256 } = await import('../lib/tokens.js');
+      await cell.t.store.users.createPasswordReset(
+        user.id,
+        await sha256(token),
+        new Date(Date.now() + 3_600_000),
+        'activation',
+      );
+      return { body: { token } };
+    },
+  },
   'GET /v1/me': { need: { kind: 'signed-in' }, prepare: () => ({}) },
   'GET /v1/me/organizations': { need: { kind: 'signed-in' }, prepare: () => ({}) },
   'GET /v1/me/permissions': { need: { kind: 'visible' }, prepare: (c) => ({ query: org(c) }) },
@@ -279,8 +297,9 @@ export const fixtures: Record<string, Fixture> = {
     need: perm('access:read'),
     prepare: async (c) => ({ params: await resource(c) }),
   },
+  // Deleting needs the type's delete action too (the fixture's resource has no grants).
   'DELETE /v1/organizations/{orgId}/resources/{type}/{resourceId}': {
-    need: perm('access:manage'),
+    need: perm('access:manage', 'directories:delete' as Permission),
     prepare: async (c) => ({ params: await resource(c) }),
   },
   'GET /v1/organizations/{orgId}/resources/{type}/{resourceId}/grants': {

@@ -154,3 +154,60 @@ export function mutations(op: {
   );
   return fc.oneof(...options);
 }
+
+/** Request headers the server reads itself, each worth spoiling on its own. */
+export const HOSTILE_HEADER_NAMES = [
+  'x-forwarded-for',
+  'x-request-id',
+  'user-agent',
+  'cookie',
+  'authorization',
+  'origin',
+  'sec-fetch-site',
+  'x-orgkit-csrf',
+  'idempotency-key',
+  'content-type',
+  'accept',
+  'accept-language',
+] as const;
+
+/** Header values that have broken servers before: near-addresses, chains, encodings, floods. */
+export const HOSTILE_HEADER_VALUES = [
+  '1.2.3',
+  '1.2.3.4.5',
+  '999.999.999.999',
+  '::g',
+  '1.2.3.4, ',
+  ', , ,',
+  'unknown',
+  'for=192.0.2.60;proto=http',
+  `${'203.0.113.1, '.repeat(300)}203.0.113.1`,
+  'Bearer',
+  'Bearer ok_',
+  'Bearer ok_x_y z',
+  'orgkit_session=; orgkit_session=x',
+  'orgkit_session=%ZZ',
+  'null',
+  'https://evil.example',
+  'cross-site',
+  'application/json; charset=x-unknown',
+  '*/*;q=abc',
+  'é',
+  ...HOSTILE_STRINGS,
+] as const;
+
+/** A hostile header value, kept to what the Fetch API lets a client send (no NUL, CR, LF). */
+export const hostileHeaderValue = fc
+  .oneof(
+    fc.constantFrom(...HOSTILE_HEADER_VALUES),
+    fc.string({ unit: 'binary-ascii', maxLength: 80 }),
+    fc.string({ unit: 'grapheme-ascii', minLength: 500, maxLength: 9_000 }),
+  )
+  .filter((value) => {
+    try {
+      new Headers({ 'x-probe': value });
+      return true;
+    } catch {
+      return false;
+    }
+  });

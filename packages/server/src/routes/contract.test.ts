@@ -71,6 +71,7 @@ describe.each(backends.slice(0, 1))('the API contract ($name)', (backend) => {
     const open = ops.filter(([, , op]) => op.security?.length === 0).map(([m, p]) => `${m} ${p}`);
     expect(open.sort()).toEqual(
       [
+        'post /v1/auth/activate',
         'get /v1/auth/session',
         'get /v1/invitations/lookup',
         'post /v1/auth/password-reset',

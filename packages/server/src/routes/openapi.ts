@@ -43,10 +43,11 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not `application/json`',
   422: 'Invalid input; `errors` lists each field',
   429: 'Too many requests',
+  503: 'Mail delivery is not configured on this server',
 };
 
 /** A status an operation may answer with a problem document. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** Seconds until a rate-limited caller may retry (on every 429). */
 const RETRY_AFTER = {

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.js';
 import {
+  type AccountTokenPurpose,
   apiKeys,
   passwordResetTokens,
   sessions,
@@ -23,6 +24,7 @@ export interface NewUser {
   /** A chosen id (test worlds); default a new random one. */
   readonly id?: string;
   readonly createdAt?: Date;
+  readonly activationRequired?: boolean;
 }
 
 /** Storage for users, password reset tokens and API key lookup. */
@@ -40,6 +42,7 @@ export function userStore(db: DbOrTx) {
           passwordHash: input.passwordHash ?? null,
           platformAdmin: input.platformAdmin ?? false,
           externalSubject: input.externalSubject ?? null,
+          activationRequired: input.activationRequired ?? false,
         })
         .returning();
       return row!;
@@ -63,7 +66,15 @@ export function userStore(db: DbOrTx) {
     async update(
       id: string,
       patch: Partial<
-        Pick<User, 'name' | 'status' | 'passwordHash' | 'platformAdmin' | 'externalSubject'>
+        Pick<
+          User,
+          | 'name'
+          | 'status'
+          | 'passwordHash'
+          | 'platformAdmin'
+          | 'externalSubject'
+          | 'activationRequired'
+        >
       >,
     ): Promise<User | undefined> {
       const [row] = await db
@@ -93,15 +104,26 @@ export function userStore(db: DbOrTx) {
         );
     },
 
-    async createPasswordReset(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-      // A new link replaces any older one still outstanding.
+    async createPasswordReset(
+      userId: string,
+      tokenHash: string,
+      expiresAt: Date,
+      purpose: AccountTokenPurpose = 'password_reset',
+    ): Promise<void> {
+      // A new link replaces any older one of the same purpose still outstanding.
       await db
         .update(passwordResetTokens)
         .set({ usedAt: new Date() })
-        .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt)));
+        .where(
+          and(
+            eq(passwordResetTokens.userId, userId),
+            eq(passwordResetTokens.purpose, purpose),
+            isNull(passwordResetTokens.usedAt),
+          ),
+        );
       await db
         .insert(passwordResetTokens)
-        .values({ id: newId('prt'), userId, tokenHash, expiresAt });
+        .values({ id: newId('prt'), userId, tokenHash, expiresAt, purpose });
     },
 
     /**
@@ -109,13 +131,18 @@ export function userStore(db: DbOrTx) {
      * token is unknown, used or expired. The conditional update makes the token single-use even
      * under concurrent requests.
      */
-    async consumePasswordReset(tokenHash: string, now: Date): Promise<string | undefined> {
+    async consumePasswordReset(
+      tokenHash: string,
+      now: Date,
+      purpose: AccountTokenPurpose = 'password_reset',
+    ): Promise<string | undefined> {
       const [row] = await db
         .update(passwordResetTokens)
         .set({ usedAt: now })
         .where(
           and(
             eq(passwordResetTokens.tokenHash, tokenHash),
+            eq(passwordResetTokens.purpose, purpose),
             isNull(passwordResetTokens.usedAt),
             gt(passwordResetTokens.expiresAt, now),
           ),
@@ -131,6 +158,16 @@ export function userStore(db: DbOrTx) {
         .innerJoin(users, eq(users.id, apiKeys.userId))
         .where(eq(apiKeys.hash, hash));
       return row;
+    },
+
+    /** Revokes every live API key of the user (password reset); returns how many. */
+    async revokeAllApiKeys(userId: string, at: Date): Promise<number> {
+      const rows = await db
+        .update(apiKeys)
+        .set({ revokedAt: at })
+        .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)))
+        .returning({ id: apiKeys.id });
+      return rows.length;
     },
 
     async touchApiKey(id: string, at: Date): Promise<void> {
@@ -165,6 +202,7 @@ export function sessionStore(db: DbOrTx) {
       userId: string;
       tokenHash: string;
       expiresAt: Date;
+      lastSeenAt?: Date;
       ip?: string | null;
       userAgent?: string | null;
       activeOrgId?: string | null;
@@ -176,6 +214,7 @@ export function sessionStore(db: DbOrTx) {
           userId: input.userId,
           tokenHash: input.tokenHash,
           expiresAt: input.expiresAt,
+          ...(input.lastSeenAt ? { lastSeenAt: input.lastSeenAt } : {}),
           ip: input.ip ?? null,
           userAgent: input.userAgent ?? null,
           activeOrgId: input.activeOrgId ?? null,
@@ -208,6 +247,7 @@ export function sessionStore(db: DbOrTx) {
       tokenHash: string,
       expiresAt: Date,
       graceUntil: Date,
+      now: Date = new Date(),
     ): Promise<Session | undefined> {
       const [claimed] = await db
         .update(sessions)
@@ -225,12 +265,21 @@ export function sessionStore(db: DbOrTx) {
           userId: old.userId,
           tokenHash,
           expiresAt,
+          lastSeenAt: now,
           ip: old.ip,
           userAgent: old.userAgent,
           activeOrgId: old.activeOrgId,
         })
         .returning();
       return row!;
+    },
+
+    /** Records use of the session at `at` when the stored time is older than `staleBefore`. */
+    async touchSeen(id: string, at: Date, staleBefore: Date): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: at })
+        .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, staleBefore)));
     },
 
     async setActiveOrg(id: string, orgId: string | null): Promise<void> {
@@ -245,9 +294,13 @@ export function sessionStore(db: DbOrTx) {
       await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     },
 
-    /** Signs the user out everywhere (disable, password change). */
-    async deleteAllForUser(userId: string): Promise<void> {
-      await db.delete(sessions).where(eq(sessions.userId, userId));
+    /** Signs the user out everywhere (disable, password change); returns how many sessions. */
+    async deleteAllForUser(userId: string): Promise<number> {
+      const rows = await db
+        .delete(sessions)
+        .where(eq(sessions.userId, userId))
+        .returning({ id: sessions.id });
+      return rows.length;
     },
 
     /** Asks every session of the user to swap its token on the next request (role change). */

@@ -5,7 +5,7 @@ import { createAccess } from '../access/access.js';
 const owner = orgkitPresetRoles.find((r) => r.key === 'owner')!;
 
 /**
- * Seed 000's catalog (directories are ACL-controlled) with the Orgkit Owner and the seed's roles,
+ * The agent control center's catalog (directories are ACL-controlled) with the Orgkit Owner and its roles,
  * plus a "sharer" who may share what they can see and nothing more (escalation tests).
  */
 export function agentControlAccess() {

@@ -94,6 +94,8 @@ export interface TestApp {
   ): Promise<string>;
   /** Signs in a new user and adds them to `orgId` with `roles` (directly in storage). */
   memberOf(orgId: string, email: string, roles: string[]): Promise<Client>;
+  /** Opens the newest activation link mailed to `email` (accounts an admin created). */
+  activate(email: string): Promise<void>;
   /** Mail in the outbox for an address, newest first. */
   outbox(
     to: string,
@@ -123,6 +125,7 @@ export function useTestApp(
       // Every request of app.request() comes from the same unknown address: limits are tested
       // on their own (middleware/rate-limit.test.ts) and off elsewhere.
       rateLimits: options.rateLimits ?? { enabled: false },
+      devOutbox: options.devOutbox ?? !options.production,
       auth: { ...options.auth, passwordHashing: TEST_PASSWORD_HASHING },
     });
   });
@@ -182,7 +185,17 @@ export function useTestApp(
       await t.store.members.add(orgId, client.user!.id, roles);
       return client;
     },
+    async activate(email) {
+      const mail = (await t.outbox(email)).find((m) => m.meta?.kind === 'activation');
+      const token = mail?.meta?.link && new URL(mail.meta.link).searchParams.get('token');
+      if (!token) throw new Error(`no activation mail for ${email}`);
+      const res = await t.client().request('/v1/auth/activate', { json: { token } });
+      if (res.status !== 200)
+        throw new Error(`activation failed: ${res.status} ${await res.text()}`);
+    },
     async outbox(to) {
+      // Mail sent after a request's answer (password reset, sign-up) is waited for.
+      await getApp().deps.deferred.idle();
       return t.store.outbox.list({ to, limit: 100 });
     },
   };

@@ -12,6 +12,19 @@ const tokenOf = (b: Record<string, unknown>) => {
  */
 export const accountSteps: readonly ContractStep[] = [
   {
+    name: 'sign in the platform admin (the only reader of the dev outbox)',
+    as: 'usr_pat',
+    method: 'POST',
+    path: '/v1/auth/sign-in',
+    body: { email: 'pat@platform.test', password: 'pat-password' },
+  },
+  {
+    name: 'the outbox is closed to anyone else',
+    as: null,
+    method: 'GET',
+    path: '/dev/outbox?to=mia@acme.test',
+  },
+  {
     name: 'sign in olivia',
     as: 'usr_olivia',
     method: 'POST',
@@ -56,7 +69,7 @@ export const accountSteps: readonly ContractStep[] = [
   },
   {
     name: 'nina’s mail',
-    as: null,
+    as: 'usr_pat',
     method: 'GET',
     path: '/dev/outbox?to=nina@new.test',
     statusOnly: true,
@@ -64,7 +77,7 @@ export const accountSteps: readonly ContractStep[] = [
   },
   {
     name: 'sam’s mail',
-    as: null,
+    as: 'usr_pat',
     method: 'GET',
     path: '/dev/outbox?to=sam@new.test',
     statusOnly: true,
@@ -83,7 +96,7 @@ export const accountSteps: readonly ContractStep[] = [
   },
   {
     name: 'rex’s mail',
-    as: null,
+    as: 'usr_pat',
     method: 'GET',
     path: '/dev/outbox?to=rex@new.test',
     statusOnly: true,
@@ -178,7 +191,7 @@ export const accountSteps: readonly ContractStep[] = [
   },
   {
     name: 'reset mail',
-    as: null,
+    as: 'usr_pat',
     method: 'GET',
     path: '/dev/outbox?to=mia@acme.test',
     statusOnly: true,
@@ -228,7 +241,7 @@ export const accountSteps: readonly ContractStep[] = [
   },
   {
     name: 'ivy’s activation mail',
-    as: null,
+    as: 'usr_pat',
     method: 'GET',
     path: '/dev/outbox?to=ivy@acme.test',
     statusOnly: true,

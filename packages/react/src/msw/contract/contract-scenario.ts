@@ -14,6 +14,13 @@ export const contractScenario: OrgkitMockScenario = {
     { id: 'usr_vic', email: 'vic@acme.test', name: 'Vic Viewer', password: 'vic-password' },
     { id: 'usr_bill', email: 'bill@acme.test', name: 'Bill Board', password: 'bill-password' },
     { id: 'usr_gina', email: 'gina@globex.test', name: 'Gina Globex', password: 'gina-password' },
+    {
+      id: 'usr_pat',
+      email: 'pat@platform.test',
+      name: 'Pat Platform',
+      password: 'pat-password',
+      platformAdmin: true,
+    },
   ],
   organizations: [
     { id: 'org_acme', name: 'Acme', slug: 'acme', kind: 'partner' },

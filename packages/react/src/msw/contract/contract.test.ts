@@ -164,6 +164,7 @@ async function serverBackend(
     database,
     logger: false,
     baseUrl: ORIGIN,
+    devOutbox: true,
     auth: { passwordHashing: { memoryCost: 1024, timeCost: 1, parallelism: 1 } },
     ...(access ? { access } : {}),
   });

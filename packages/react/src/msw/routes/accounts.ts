@@ -1,5 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { checkGrantableRoles, checkJoin } from '../decisions.js';
+import { checkGrantableRoles, checkJoin, requireUser } from '../decisions.js';
 import { isEmail } from '../encoding.js';
 import type { MockDb, UserRow } from '../mock-db.js';
 import { forbidden, invalid, type MockFieldError, MockProblem } from '../problem.js';
@@ -108,6 +108,31 @@ export function accountRoutes(ctx: RouteContext) {
       }),
     ),
     http.post(
+      ctx.path('/auth/activate'),
+      route(ctx, async ({ json }) => {
+        const body = await json();
+        const token = typeof body.token === 'string' ? body.token : '';
+        if (token.length < 10) {
+          throw invalid('json', [
+            { in: 'json', path: 'token', message: 'Too small', code: 'too_small' },
+          ]);
+        }
+        const found = db.activationTokens.get(token);
+        db.activationTokens.delete(token);
+        const user = found && found.expiresAt > db.now() ? db.users.get(found.userId) : undefined;
+        if (!user || user.status === 'disabled')
+          throw new MockProblem(400, 'TOKEN_INVALID', 'This link is invalid, used or expired.');
+        db.record(user.id, {
+          orgId: null,
+          action: 'user.activated',
+          targetType: 'user',
+          targetId: user.id,
+          description: `${user.email} proved the address and activated the account`,
+        });
+        return HttpResponse.json({ ok: true });
+      }),
+    ),
+    http.post(
       ctx.path('/auth/password-reset/confirm'),
       route(ctx, async ({ json }) => {
         const body = await json();
@@ -125,7 +150,21 @@ export function accountRoutes(ctx: RouteContext) {
         user.password = body.password;
         user.status = 'active';
         db.changed();
-        for (const [t, s] of db.sessions) if (s.userId === user.id) db.sessions.delete(t);
+        // As the server: every session ends and every API key of the account is revoked.
+        let sessionsEnded = 0;
+        for (const [t, s] of db.sessions) {
+          if (s.userId === user.id) {
+            db.sessions.delete(t);
+            sessionsEnded++;
+          }
+        }
+        let apiKeysRevoked = 0;
+        for (const key of db.apiKeys) {
+          if (key.userId === user.id && !key.revokedAt) {
+            key.revokedAt = db.now();
+            apiKeysRevoked++;
+          }
+        }
         db.record(user.id, {
           orgId: null,
           action: 'user.password_reset',
@@ -133,7 +172,7 @@ export function accountRoutes(ctx: RouteContext) {
           targetId: user.id,
           description: `Password reset for ${user.email}`,
         });
-        return HttpResponse.json({ ok: true });
+        return HttpResponse.json({ ok: true, sessionsEnded, apiKeysRevoked });
       }),
     ),
     http.get(
@@ -278,7 +317,11 @@ export function accountRoutes(ctx: RouteContext) {
     ),
     http.get(
       ctx.root('/dev/outbox'),
-      route(ctx, ({ url }) => {
+      route(ctx, ({ url, user }) => {
+        // Every mailed link is in here: platform admins only, as on the server.
+        if (!requireUser(user).platformAdmin) {
+          throw forbidden('Only platform admins can read the dev outbox.');
+        }
         const to = url.searchParams.get('to')?.trim().toLowerCase();
         const limit = Number(url.searchParams.get('limit') ?? 50);
         const items = db.outbox

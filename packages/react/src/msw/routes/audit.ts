@@ -2,7 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { requireOrgPermission, requireUser } from '../decisions.js';
 import { decodeCursor, encodeCursor } from '../encoding.js';
 import type { AuditRow, MockDb } from '../mock-db.js';
-import { forbidden, MockProblem, notFound } from '../problem.js';
+import { MockProblem, notFound } from '../problem.js';
 import { type RouteContext, route } from '../route-context.js';
 import { toAuditEvent } from '../serialize.js';
 
@@ -79,10 +79,9 @@ export function auditRoutes(ctx: RouteContext) {
       route(ctx, ({ user, params, url }) => {
         const me = requireUser(user);
         const userId = params.userId!;
+        // As the server: anyone else's id answers like an unknown one (no probing for users).
+        if (me.id !== userId && !me.platformAdmin) throw notFound('User');
         if (!db.users.has(userId)) throw notFound('User');
-        if (me.id !== userId && !me.platformAdmin) {
-          throw forbidden("Only the user and platform admins can read a user's audit log.");
-        }
         return list(
           db,
           url,

@@ -11,7 +11,7 @@ import {
 import { createdAt, tz } from './columns.js';
 import { users } from './users.js';
 
-/** Kind of organization (seeds 001, 003). */
+/** Kind of organization: platform, partner or client. */
 export type OrgKind = 'partner' | 'client' | 'standard';
 
 /** Organizations form a tree through `parent_id`; deletion is soft. */

@@ -13,7 +13,7 @@ import { createdAt, tz } from './columns.js';
 /** Who performed an audited action. */
 export type ActorType = 'user' | 'api_key' | 'system';
 
-/** One audited mutation (org and user audit logs). */
+/** One audited mutation (the org and user audit logs). */
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -75,7 +75,7 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/** Level of a setting override (DESIGN §2 settings waterfall); `platform` rows use scope id `''`. */
+/** Level of a setting override (architecture §2 settings waterfall); `platform` rows use scope id `''`. */
 export type SettingScope = 'platform' | 'org' | 'group' | 'user';
 
 /** Setting overrides; the platform defaults live in code. */
@@ -93,7 +93,7 @@ export const settingOverrides = pgTable(
   (t) => [uniqueIndex('setting_overrides_scope_key').on(t.scopeType, t.scopeId, t.key)],
 );
 
-/** ACL-controlled resource instances with an optional parent (directory trees). */
+/** ACL-controlled resource instances with an optional parent (for example directory trees). */
 export const resources = pgTable(
   'resources',
   {

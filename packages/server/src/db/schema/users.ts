@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, inet, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, tz } from './columns.js';
 
-/** Account status (DESIGN §2). */
+/** Account status (architecture §2). */
 export type UserStatus = 'invited' | 'active' | 'disabled';
 
-/** One real person. E-mails are stored lower-cased, so uniqueness is exact. */
+/** One real person, in any number of orgs. E-mails are stored lower-cased, so uniqueness is exact. */
 export const users = pgTable(
   'users',
   {
@@ -22,6 +22,11 @@ export const users = pgTable(
      * most every few minutes per user (see `authenticate`), never once per request.
      */
     lastActiveAt: tz('last_active_at'),
+    /**
+     * The address is not proven yet (an account an admin created, or a sign-up while e-mail
+     * verification is on): no sign-in and no API keys until the activation link is opened.
+     */
+    activationRequired: boolean('activation_required').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
@@ -49,6 +54,8 @@ export const sessions = pgTable(
     expiresAt: tz('expires_at').notNull(),
     /** Set when the user's privileges changed: the next request swaps the token. */
     rotate: boolean('rotate').notNull().default(false),
+    /** Last request seen with this session (written at most once a minute), for the idle timeout. */
+    lastSeenAt: tz('last_seen_at').notNull().defaultNow(),
     activeOrgId: text('active_org_id'),
     ip: inet('ip'),
     userAgent: text('user_agent'),
@@ -60,7 +67,10 @@ export const sessions = pgTable(
   ],
 );
 
-/** Single-use password reset tokens (hashed). */
+/** What a mailed account token is for. */
+export type AccountTokenPurpose = 'password_reset' | 'activation';
+
+/** Single-use account tokens (hashed): password reset links and address activation links. */
 export const passwordResetTokens = pgTable(
   'password_reset_tokens',
   {
@@ -68,6 +78,7 @@ export const passwordResetTokens = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<AccountTokenPurpose>().notNull().default('password_reset'),
     tokenHash: text('token_hash').notNull(),
     expiresAt: tz('expires_at').notNull(),
     usedAt: tz('used_at'),

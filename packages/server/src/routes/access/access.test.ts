@@ -161,6 +161,31 @@ describe.each(backends)('resource ACLs ($name)', (backend) => {
     expect(ok.status).toBe(200);
   });
 
+  it('escalation guard: a sharer cannot take away actions it does not hold, nor delete the resource', async () => {
+    expect((await put(admin, 'guarded', 'repo')).status).toBe(201);
+    const grants = [
+      { principal: { kind: 'user', id: user.user!.id }, actions: ['read', 'update', 'delete'] },
+      { principal: { kind: 'group', id: groupId }, actions: ['read'] },
+    ];
+    expect((await share(admin, 'guarded', grants)).status).toBe(200);
+    const before = await (await admin.request(`${dirs(orgId, 'guarded')}/grants`)).json();
+    // the sharer may read (through the group) but holds neither update nor delete here
+    const strip = await share(sharer, 'guarded', [
+      { principal: { kind: 'user', id: user.user!.id }, actions: ['read'] },
+      grants[1],
+    ]);
+    expect(strip.status).toBe(403);
+    const dropAll = await share(sharer, 'guarded', [grants[1]]);
+    expect(dropAll.status).toBe(403);
+    expect(await (await admin.request(`${dirs(orgId, 'guarded')}/grants`)).json()).toEqual(before);
+    // re-saving the same list, or changing only what it holds (read), is fine
+    expect((await share(sharer, 'guarded', grants)).status).toBe(200);
+    const deleted = await sharer.request(dirs(orgId, 'guarded'), { method: 'DELETE' });
+    expect(deleted.status).toBe(403);
+    expect((await admin.request(dirs(orgId, 'guarded'))).status).toBe(200);
+    expect((await admin.request(dirs(orgId, 'guarded'), { method: 'DELETE' })).status).toBe(204);
+  });
+
   it('rejects invalid grants with a field per problem and changes nothing', async () => {
     const before = await (await admin.request(`${dirs(orgId, 'team')}/grants`)).json();
     const res = await share(admin, 'team', [

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { type AclQuery, describeExplanation, explain } from '@orgkit/core';
+import { type AclQuery, describeExplanation, type ExplainReason, explain } from '@orgkit/core';
 import type { Context } from 'hono';
 import type { JSONValue } from 'hono/utils/types';
 import { actorOf, type OrgAccess } from '../../access/access.js';
@@ -27,8 +27,8 @@ const Check = z.strictObject({
 
 /**
  * The access of the subject of a check: the caller, or (with `access:explain`) another user.
- * Another user who cannot see the org gets an access with no permission rather than a 404, so
- * the answer is "denied" and existence does not leak beyond what the caller may already see.
+ * Another user who cannot see the org gets an access with no permission rather than a 404, and
+ * so does an id no user has: both answer "denied", so guessed ids tell nothing about who exists.
  */
 async function subjectAccess(
   c: Context<AppEnv>,
@@ -44,8 +44,35 @@ async function subjectAccess(
   }
   await requireOrgPermission(c, orgId, 'access:explain', store);
   const user = await store.users.findById(userId);
-  if (!user) throw notFound('User');
+  if (!user) return { access: undefined, userId };
   return { access: await c.var.deps.access.resolve(store, { user }, orgId), userId };
+}
+
+/** A reason that names where a role is held (the org, or an ancestor it is inherited from). */
+const heldIn = (r: ExplainReason): string | undefined =>
+  r.kind === 'role' || r.kind === 'condition-unmet' ? r.orgId : undefined;
+
+/**
+ * Reasons the caller may see when explaining another user: roles held in other orgs (ancestors
+ * the access is inherited from) are shown only where the caller may read the members; the rest
+ * are folded into one `inherited` reason that names no org, role or group.
+ */
+async function visibleReasons(
+  c: Context<AppEnv>,
+  store: Store,
+  orgId: string,
+  reasons: readonly ExplainReason[],
+): Promise<ExplainReason[] | (ExplainReason | { kind: 'inherited' })[]> {
+  const principal = requirePrincipal(c);
+  const others = [...new Set(reasons.map(heldIn).filter((id) => id && id !== orgId))] as string[];
+  const hidden = new Set<string>();
+  for (const id of others) {
+    const access = await c.var.deps.access.resolve(store, actorOf(principal), id);
+    if (!access?.permissions.has('members:read')) hidden.add(id);
+  }
+  if (hidden.size === 0) return [...reasons];
+  const shown = reasons.filter((r) => !hidden.has(heldIn(r) ?? ''));
+  return [...shown, { kind: 'inherited' as const }];
 }
 
 function unknownPermissions(
@@ -93,7 +120,7 @@ const checkRoute = defineRoute({
         .openapi('AccessCheckResults'),
       'One result per check',
     ),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -135,7 +162,8 @@ const explainRoute = defineRoute({
   tags: ['access'],
   summary:
     'Why a user may or may not do something: roles, groups, inherited orgs, conditions, ACL grants',
-  description: 'Your own decisions need nothing more; another user’s need `access:explain`.',
+  description:
+    'Your own decisions need nothing more; another user’s need `access:explain`, and roles they hold in organizations whose members you may not read are shown as one `inherited` reason.',
   security: AUTHENTICATED,
   request: {
     params: z.object({ orgId: z.string().min(1).max(100) }),
@@ -160,7 +188,7 @@ const explainRoute = defineRoute({
         .openapi('Explanation'),
       'The decision and every reason behind it',
     ),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -216,6 +244,13 @@ accessCheckRoutes.openapi(explainRoute, async (c) => {
     result.allowed &&
     (acl ? allowedOn(access, q.permission, acl) : access.permissions.has(q.permission as never));
   const final = { ...result, allowed };
-  const reasons = JSON.parse(JSON.stringify(final.reasons)) as { [key: string]: JSONValue }[];
-  return c.json({ ...final, reasons, summary: describeExplanation(final) }, 200);
+  const own = userId === requirePrincipal(c).user.id;
+  const shown = own ? final.reasons : await visibleReasons(c, store, orgId, final.reasons);
+  const known = shown.filter((r): r is ExplainReason => r.kind !== 'inherited');
+  const summary = describeExplanation({ ...final, reasons: known });
+  if (known.length < shown.length) {
+    summary.push('- access inherited from an organization above that you cannot see');
+  }
+  const reasons = JSON.parse(JSON.stringify(shown)) as { [key: string]: JSONValue }[];
+  return c.json({ ...final, reasons, summary }, 200);
 });

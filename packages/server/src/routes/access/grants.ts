@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { type AclGrant, notificationRecipients } from '@orgkit/core';
 import { requireOrgPermission } from '../../access/require.js';
-import { loadAclQuery, requireAclType, ungivableActions } from '../../access/resource-access.js';
+import { loadAclQuery, requireAclType, unchangeableActions } from '../../access/resource-access.js';
 import { auditActor } from '../../audit/actor.js';
 import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
@@ -37,7 +37,7 @@ const getGrants = defineRoute({
   request: { params: ResourceParams },
   responses: {
     200: json(GrantList, 'Direct grants first, then inherited ones nearest first'),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -65,7 +65,7 @@ const putGrants = defineRoute({
   tags: ['access'],
   summary: 'Replace the grants on a resource (share dialog)',
   description:
-    'Needs `access:manage`, and every action given must be one the caller may perform on this resource (escalation guard). Users must be members of the org and groups belong to it; e-mail principals are notified only.',
+    'Needs `access:manage`, and every action given or taken away must be one the caller may perform on this resource (escalation guard). Users must be members of the org and groups belong to it; e-mail principals are notified only.',
   security: AUTHENTICATED,
   request: {
     params: ResourceParams,
@@ -73,7 +73,7 @@ const putGrants = defineRoute({
   },
   responses: {
     200: json(GrantList, 'The grants now on the resource'),
-    ...problems(401, 403, 404, 409, 422),
+    ...problems(403, 409),
   },
 });
 
@@ -134,10 +134,10 @@ grantRoutes.openapi(putGrants, async (c) => {
       });
     const before = await tx.resources.grantsOn(orgId, type, [resourceId]);
     const acl = await loadAclQuery(tx, access, actor.user.id, type, resourceId);
-    const ungivable = ungivableActions(access, acl, type, grants, before);
-    if (ungivable.length > 0) {
+    const unchangeable = unchangeableActions(access, acl, type, grants, before);
+    if (unchangeable.length > 0) {
       throw forbidden(
-        `You cannot give access you do not have on this ${type}: ${ungivable.join(', ')}.`,
+        `You can only give or take away access you have on this ${type}; not: ${unchangeable.join(', ')}.`,
       );
     }
     await tx.resources.replaceGrants(orgId, type, resourceId, grants);
@@ -177,7 +177,7 @@ const getRecipients = defineRoute({
     'Needs `access:read`. Everyone a notification about the resource goes to: users granted directly, members of granted groups, and e-mail addresses without an account.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
-  responses: { 200: json(Recipients, 'Notification recipients'), ...problems(401, 403, 404, 422) },
+  responses: { 200: json(Recipients, 'Notification recipients'), ...problems(403) },
 });
 
 grantRoutes.openapi(getRecipients, async (c) => {

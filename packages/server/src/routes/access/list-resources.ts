@@ -31,7 +31,7 @@ const listRoute = defineRoute({
       z.object({ items: z.array(ResourceSchema), truncated: z.boolean() }).openapi('ResourceList'),
       'Visible resources',
     ),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import type { AclGrant } from '@orgkit/core';
 import { requireOrgPermission } from '../../access/require.js';
-import { requireAclType } from '../../access/resource-access.js';
+import { allowedOn, loadAclQuery, requireAclType } from '../../access/resource-access.js';
 import { auditActor } from '../../audit/actor.js';
-import { ApiError, conflict, notFound } from '../../errors/api-error.js';
+import { ApiError, conflict, forbidden, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
+import { requirePrincipal } from '../../middleware/authenticate.js';
 import type { ResourceRow } from '../../store/resources.js';
 import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
@@ -37,7 +38,7 @@ const putResource = defineRoute({
   responses: {
     200: json(ResourceSchema, 'Updated'),
     201: json(ResourceSchema, 'Registered'),
-    ...problems(401, 403, 404, 409, 422),
+    ...problems(403, 409),
   },
 });
 
@@ -113,7 +114,7 @@ const getResource = defineRoute({
   request: { params: ResourceParams },
   responses: {
     200: json(ResourceSchema.extend({ ancestors: z.array(z.string()) }), 'The resource'),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -135,19 +136,25 @@ const deleteResource = defineRoute({
   tags: ['access'],
   summary: 'Unregister a resource and drop its grants (refused while it has children)',
   description:
-    'Needs `access:manage`. Its grants go with it; a resource with children answers 409 until they are moved or deleted.',
+    'Needs `access:manage`, and the `delete` action on this resource when its type has one. Its grants go with it; a resource with children answers 409 until they are moved or deleted.',
   security: AUTHENTICATED,
   request: { params: ResourceParams },
-  responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404, 409, 422) },
+  responses: { 204: { description: 'Deleted' }, ...problems(403, 409) },
 });
 
 resourceRoutes.openapi(deleteResource, async (c) => {
   const { orgId, type, resourceId } = c.req.valid('param');
   await c.var.deps.store.transaction(async (tx) => {
     const access = await requireOrgPermission(c, orgId, 'access:manage', tx);
-    requireAclType(access.registry, type);
+    const actions = requireAclType(access.registry, type);
     const row = await tx.resources.get(orgId, type, resourceId);
     if (!row) throw notFound('Resource');
+    if (actions.includes('delete')) {
+      const acl = await loadAclQuery(tx, access, requirePrincipal(c).user.id, type, resourceId);
+      if (!allowedOn(access, `${type}:delete`, acl)) {
+        throw forbidden(`You need ${type}:delete on this resource to delete it.`);
+      }
+    }
     if (await tx.resources.hasChildren(orgId, type, resourceId)) {
       throw conflict(ErrorCode.CONFLICT, 'Move or delete the children of this resource first.');
     }

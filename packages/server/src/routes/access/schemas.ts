@@ -44,6 +44,7 @@ export const GrantSchema = z
   })
   .openapi('Grant');
 
+/** A resource under access control: its org, type, id and optional parent. */
 export const ResourceSchema = z
   .object({
     orgId: z.string(),

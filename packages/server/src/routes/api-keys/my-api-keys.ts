@@ -24,7 +24,6 @@ const listMine = defineRoute({
   security: AUTHENTICATED,
   responses: {
     200: json(z.object({ items: z.array(ApiKeySchema) }).openapi('ApiKeyList'), 'Keys'),
-    ...problems(401),
   },
 });
 
@@ -71,12 +70,19 @@ const createMine = defineRoute({
       }),
     ),
   },
-  responses: { 201: json(CreatedApiKey, 'Created'), ...problems(401, 403, 404, 422) },
+  responses: { 201: json(CreatedApiKey, 'Created'), ...problems(403, 404) },
 });
 
 myApiKeyRoutes.openapi(createMine, async (c) => {
   const principal = requirePrincipal(c);
   if (principal.method === 'api_key') throw forbidden('API keys cannot create API keys.');
+  if (principal.user.activationRequired) {
+    throw new ApiError(
+      403,
+      ErrorCode.ACTIVATION_REQUIRED,
+      'Activate the account from its e-mail address before creating API keys.',
+    );
+  }
   const body = c.req.valid('json');
   const { store, access, options } = c.var.deps;
   const now = options.now();
@@ -123,7 +129,7 @@ const revokeMine = defineRoute({
   description: 'The key stops authenticating immediately. Keys of other users answer 404.',
   security: AUTHENTICATED,
   request: { params: z.object({ keyId: KeyId }) },
-  responses: { 204: { description: 'Revoked' }, ...problems(401, 404) },
+  responses: { 204: { description: 'Revoked' } },
 });
 
 myApiKeyRoutes.openapi(revokeMine, async (c) => {

@@ -25,7 +25,7 @@ const listOrgKeys = defineRoute({
   request: { params: OrgParams },
   responses: {
     200: json(z.object({ items: z.array(OrgApiKey) }).openapi('OrgApiKeyList'), 'Keys'),
-    ...problems(401, 403, 404),
+    ...problems(403),
   },
 });
 
@@ -48,7 +48,7 @@ const revokeOrgKey = defineRoute({
     'Needs `api_keys:manage`. Revokes any member’s key bound to the organization; it stops authenticating immediately.',
   security: AUTHENTICATED,
   request: { params: OrgParams.extend({ keyId: KeyId }) },
-  responses: { 204: { description: 'Revoked' }, ...problems(401, 403, 404) },
+  responses: { 204: { description: 'Revoked' }, ...problems(403) },
 });
 
 orgApiKeyRoutes.openapi(revokeOrgKey, async (c) => {

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { requireOrgPermission } from '../../access/require.js';
 import { toAuditEventJson, toCsv, toNdjson } from '../../audit/export.js';
 import type { AppEnv } from '../../context.js';
-import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
+import { ApiError, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
@@ -125,7 +125,7 @@ const orgAudit = defineRoute({
   description: 'Needs `audit_log:read`; CSV and NDJSON exports need `audit_log:export`.',
   security: AUTHENTICATED,
   request: { params: z.object({ orgId: z.string().max(100) }), query: AuditFilters },
-  responses: { ...exportResponses, ...problems(401, 403, 404, 422) },
+  responses: { ...exportResponses, ...problems(403) },
 });
 
 auditRoutes.openapi(orgAudit, async (c) => {
@@ -145,19 +145,19 @@ const userAudit = defineRoute({
   path: '/users/{userId}/audit-events',
   tags: ['audit'],
   summary: "A user's audit log: what they did and what was done to them",
-  description: 'Visible to the user and to platform admins.',
+  description:
+    'Visible to the user and to platform admins; for anyone else every id answers 404, known or not.',
   security: AUTHENTICATED,
   request: { params: z.object({ userId: z.string().max(100) }), query: AuditFilters },
-  responses: { ...exportResponses, ...problems(401, 403, 404, 422) },
+  responses: { ...exportResponses, ...problems(403) },
 });
 
 auditRoutes.openapi(userAudit, async (c) => {
   const { userId } = c.req.valid('param');
   const principal = requirePrincipal(c);
+  // Anyone else's id answers like an unknown one, so ids cannot be probed for existence.
+  if (principal.user.id !== userId && !principal.user.platformAdmin) throw notFound('User');
   const target = await c.var.deps.store.users.findById(userId);
   if (!target) throw notFound('User');
-  if (principal.user.id !== userId && !principal.user.platformAdmin) {
-    throw forbidden("Only the user and platform admins can read a user's audit log.");
-  }
   return answer(c, { userId }, c.req.valid('query')) as never;
 });

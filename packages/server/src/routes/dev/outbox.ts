@@ -1,7 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { forbidden } from '../../errors/api-error.js';
+import { requirePrincipal } from '../../middleware/authenticate.js';
 import { createRouter, json, problems } from '../openapi.js';
 
-/** `GET /dev/outbox`: mail stored instead of sent (no SMTP configured; never in production). */
+/**
+ * `GET /dev/outbox`: mail stored instead of sent (no SMTP configured). Mounted only with the
+ * `devOutbox` option (never in production) and readable only by platform admins.
+ */
 export const outboxRoutes = createRouter();
 
 const OutboxMail = z
@@ -31,12 +36,18 @@ const listOutbox = createRoute({
   },
   responses: {
     200: json(z.object({ items: z.array(OutboxMail) }), 'Stored mail'),
-    ...problems(404, 422),
+    ...problems(401, 403, 404, 422),
   },
 });
 
 outboxRoutes.openapi(listOutbox, async (c) => {
+  // Every reset and invitation link is in here: platform admins only.
+  if (!requirePrincipal(c).user.platformAdmin) {
+    throw forbidden('Only platform admins can read the dev outbox.');
+  }
   const { to, limit } = c.req.valid('query');
+  // Mail of answered requests (reset, sign-up) is sent after their answer: show it once sent.
+  await c.var.deps.deferred.idle();
   const rows = await c.var.deps.store.outbox.list({ ...(to ? { to } : {}), limit });
   return c.json(
     {

@@ -36,7 +36,7 @@ const membershipRoute = (method: 'put' | 'post' | 'delete', operationId: string,
     request: { params: GroupParams, body: MembersBody },
     responses: {
       200: json(GroupDetailSchema, 'The group with its members'),
-      ...problems(401, 403, 404, 422),
+      ...problems(403),
     },
   });
 
@@ -108,7 +108,7 @@ const setRoles = defineRoute({
     '`groups:assign_roles` (managing a group does not include assigning its roles). Roles must be assignable to groups, at most one per exclusive module, never the owner role; the caller must hold every permission of each role added or removed. Takes effect for every member at once.',
   security: AUTHENTICATED,
   request: { params: GroupParams, body: jsonBody(z.strictObject({ roles: RolesField })) },
-  responses: { 200: json(GroupDetailSchema, 'Updated'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: json(GroupDetailSchema, 'Updated'), ...problems(403, 409) },
 });
 
 groupMemberRoutes.openapi(setRoles, async (c) => {

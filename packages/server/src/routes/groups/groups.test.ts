@@ -23,7 +23,7 @@ describe.each(backends)('groups ($name)', (backend) => {
     orgId = await t.createOrg(root, 'Groups Inc');
     otherOrgId = await t.createOrg(root, 'Elsewhere');
     admin = await t.memberOf(orgId, 'admin@groups.test', ['admin']);
-    // Like seed 003's org:groups: manages groups, cannot assign their roles.
+    // Like an HPC platform's org:groups: manages groups, cannot assign their roles.
     const created = await call(admin, 'POST', `/v1/organizations/${orgId}/roles`, {
       key: 'groups_manager',
       name: 'Groups manager',
@@ -145,7 +145,7 @@ describe.each(backends)('groups ($name)', (backend) => {
     expect(add.status).toBe(200);
     expect(add.body.members.map((m) => m.userId)).toEqual([joiner.user!.id]);
 
-    // Managing groups is not assigning their roles (seed 003).
+    // Managing groups is not assigning their roles.
     const byGrouper = await call(grouper, 'PUT', `${url}/roles`, { roles: ['billing_contact'] });
     expect(byGrouper.status).toBe(403);
     expect(

@@ -68,7 +68,7 @@ const listGroups = defineRoute({
   description: 'Needs `groups:read`. Sorted by name; cursor pagination.',
   security: AUTHENTICATED,
   request: { params: OrgParams, query: z.object(PageQuery) },
-  responses: { 200: json(GroupPage, 'A page of groups'), ...problems(401, 403, 404, 422) },
+  responses: { 200: json(GroupPage, 'A page of groups'), ...problems(403) },
 });
 
 groupRoutes.openapi(listGroups, async (c) => {
@@ -118,7 +118,7 @@ const createGroup = defineRoute({
       }),
     ),
   },
-  responses: { 201: json(GroupDetailSchema, 'Created'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: json(GroupDetailSchema, 'Created'), ...problems(403, 409) },
 });
 
 groupRoutes.openapi(createGroup, async (c) => {
@@ -167,7 +167,7 @@ const getGroup = defineRoute({
   description: 'Needs `groups:read`. The group with its members.',
   security: AUTHENTICATED,
   request: { params: GroupParams },
-  responses: { 200: json(GroupDetailSchema, 'The group'), ...problems(401, 403, 404) },
+  responses: { 200: json(GroupDetailSchema, 'The group'), ...problems(403) },
 });
 
 groupRoutes.openapi(getGroup, async (c) => {
@@ -197,7 +197,7 @@ const updateGroup = defineRoute({
       }),
     ),
   },
-  responses: { 200: json(GroupSchema, 'Updated'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: json(GroupSchema, 'Updated'), ...problems(403, 409) },
 });
 
 groupRoutes.openapi(updateGroup, async (c) => {
@@ -236,7 +236,7 @@ const deleteGroup = defineRoute({
     'Its members lose the group’s roles, so the caller must hold every permission of those roles. The group’s setting overrides go with it.',
   security: AUTHENTICATED,
   request: { params: GroupParams },
-  responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404) },
+  responses: { 204: { description: 'Deleted' }, ...problems(403) },
 });
 
 groupRoutes.openapi(deleteGroup, async (c) => {

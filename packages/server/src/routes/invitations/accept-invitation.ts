@@ -70,7 +70,6 @@ const lookup = defineRoute({
         .openapi('InvitationPreview'),
       'The invitation',
     ),
-    ...problems(400, 422),
   },
 });
 
@@ -119,7 +118,7 @@ const accept = defineRoute({
       z.object({ organization: OrganizationSchema, member: MemberSchema }),
       'Joined; signed in',
     ),
-    ...problems(400, 401, 403, 409, 422),
+    ...problems(403, 409),
   },
 });
 
@@ -234,6 +233,8 @@ acceptInvitationRoutes.openapi(accept, async (c) => {
       description: `${user.email} accepted the invitation and joined with roles ${invitation.roles.join(', ') || '(none)'}`,
       after: toMember(member),
     });
+    // The invitation link was mailed to this address: opening it proves the address.
+    if (user.activationRequired) await tx.users.update(user.id, { activationRequired: false });
     if (signIn) await startSession(c, tx, user.id);
     return { organization: toOrganization(org), member: toMember(member) };
   });

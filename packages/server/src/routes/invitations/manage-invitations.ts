@@ -44,7 +44,7 @@ const listInvitations = defineRoute({
   },
   responses: {
     200: json(InvitationPage, 'A page of invitations'),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -112,7 +112,7 @@ const createInvitations = defineRoute({
       z.object({ results: z.array(InviteResult) }).openapi('InviteResults'),
       'Per-address results',
     ),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -190,7 +190,7 @@ const resendInvitation = defineRoute({
   description: 'The previous link stops working.',
   security: AUTHENTICATED,
   request: { params: InvitationParams },
-  responses: { 200: json(InvitationSchema, 'Resent'), ...problems(401, 403, 404, 409) },
+  responses: { 200: json(InvitationSchema, 'Resent'), ...problems(403, 409) },
 });
 
 manageInvitationRoutes.openapi(resendInvitation, async (c) => {
@@ -241,7 +241,7 @@ const revokeInvitation = defineRoute({
     'Needs `invitations:revoke`. Only a pending invitation can be revoked (409 otherwise); its link stops working at once.',
   security: AUTHENTICATED,
   request: { params: InvitationParams },
-  responses: { 200: json(InvitationSchema, 'Revoked'), ...problems(401, 403, 404, 409) },
+  responses: { 200: json(InvitationSchema, 'Revoked'), ...problems(403, 409) },
 });
 
 manageInvitationRoutes.openapi(revokeInvitation, async (c) => {

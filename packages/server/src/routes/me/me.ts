@@ -19,7 +19,7 @@ const getMe = defineRoute({
   description:
     'The profile of the authenticated caller, whichever way they authenticated (session, API key or host token).',
   security: AUTHENTICATED,
-  responses: { 200: json(UserSchema, 'The user'), ...problems(401) },
+  responses: { 200: json(UserSchema, 'The user') },
 });
 
 meRoutes.openapi(getMe, (c) => c.json(toUser(requirePrincipal(c).user), 200));
@@ -47,7 +47,6 @@ const myOrganizations = defineRoute({
       z.object({ items: z.array(MyOrganization), activeOrgId: z.string().nullable() }),
       'Memberships',
     ),
-    ...problems(401),
   },
 });
 
@@ -89,7 +88,7 @@ const myPermissions = defineRoute({
         .openapi('MyPermissions'),
       'Effective permissions',
     ),
-    ...problems(401, 404, 422),
+    ...problems(404),
   },
 });
 
@@ -116,7 +115,7 @@ const setActive = defineRoute({
   request: { body: jsonBody(z.strictObject({ orgId: z.string().min(1).max(100).nullable() })) },
   responses: {
     200: json(z.object({ activeOrgId: z.string().nullable() }), 'Switched'),
-    ...problems(401, 404, 422),
+    ...problems(404),
   },
 });
 

@@ -36,7 +36,7 @@ const listMembers = defineRoute({
       ...PageQuery,
     }),
   },
-  responses: { 200: json(MemberPage, 'A page of members'), ...problems(401, 403, 404, 422) },
+  responses: { 200: json(MemberPage, 'A page of members'), ...problems(403) },
 });
 
 listMemberRoutes.openapi(listMembers, async (c) => {
@@ -86,7 +86,7 @@ const getMember = defineRoute({
   description: 'Needs `members:read`. The member’s roles, status, join date and last activity.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
-  responses: { 200: json(MemberSchema, 'The member'), ...problems(401, 403, 404) },
+  responses: { 200: json(MemberSchema, 'The member'), ...problems(403) },
 });
 
 listMemberRoutes.openapi(getMember, async (c) => {

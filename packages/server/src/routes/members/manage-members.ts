@@ -12,9 +12,10 @@ import { requireOrgPermission } from '../../access/require.js';
 import { auditActor } from '../../audit/actor.js';
 import { conflict, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
+import { requireMailDelivery } from '../../mail/mailer.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import { userScopeId } from '../../store/settings.js';
-import { sendPasswordReset } from '../auth/password-reset.js';
+import { sendActivation, sendPasswordReset } from '../auth/password-reset.js';
 import { defineRoute } from '../define-route.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from '../organizations/schemas.js';
@@ -31,7 +32,7 @@ const createMember = defineRoute({
   tags: ['members'],
   summary: 'Create a user directly as a member',
   description:
-    'With a password the account is active at once; without one it is `invited` and an activation (password) link is e-mailed. Existing accounts are invited instead. Honours `Idempotency-Key`.',
+    'The person must prove the address before the account can sign in or create API keys: with a password an activation link is e-mailed, without one the account is `invited` and a link to choose a password is. Existing accounts are invited instead. Honours `Idempotency-Key`.',
   security: AUTHENTICATED,
   middleware: [idempotent()] as const,
   request: {
@@ -45,13 +46,14 @@ const createMember = defineRoute({
       }),
     ),
   },
-  responses: { 201: json(MemberSchema, 'Created'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: json(MemberSchema, 'Created'), ...problems(403, 409, 503) },
 });
 
 manageMemberRoutes.openapi(createMember, async (c) => {
   const { orgId } = c.req.valid('param');
   const body = c.req.valid('json');
   const deps = c.var.deps;
+  requireMailDelivery(deps.mailer);
   const passwordHash = body.password ? await deps.passwords.hash(body.password) : null;
   const member = await deps.store.transaction(async (tx) => {
     const access = await requireOrgPermission(c, orgId, 'members:create', tx);
@@ -68,9 +70,12 @@ manageMemberRoutes.openapi(createMember, async (c) => {
       name: body.name,
       passwordHash,
       status: passwordHash ? 'active' : 'invited',
+      // Someone else chose this address (and maybe the password): it proves nothing yet.
+      activationRequired: true,
     });
     await tx.members.add(orgId, user.id, body.roles);
-    if (!passwordHash) await sendPasswordReset(deps, tx, user);
+    if (passwordHash) await sendActivation(deps, tx, user);
+    else await sendPasswordReset(deps, tx, user);
     const created = (await tx.members.get(orgId, user.id))!;
     await tx.audit.record(auditActor(c), {
       orgId,
@@ -105,7 +110,7 @@ const updateMember = defineRoute({
         .refine((b) => b.roles !== undefined || b.status !== undefined, 'Give roles or status'),
     ),
   },
-  responses: { 200: json(MemberSchema, 'Updated'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: json(MemberSchema, 'Updated'), ...problems(403, 409) },
 });
 
 manageMemberRoutes.openapi(updateMember, async (c) => {
@@ -162,7 +167,7 @@ const removeMember = defineRoute({
   description: 'The owner cannot be removed: transfer ownership first.',
   security: AUTHENTICATED,
   request: { params: MemberParams },
-  responses: { 204: { description: 'Removed' }, ...problems(401, 403, 404, 409) },
+  responses: { 204: { description: 'Removed' }, ...problems(403, 409) },
 });
 
 manageMemberRoutes.openapi(removeMember, async (c) => {
@@ -200,7 +205,7 @@ const resetPassword = defineRoute({
   request: { params: MemberParams },
   responses: {
     202: json(z.object({ ok: z.literal(true) }), 'Link sent'),
-    ...problems(401, 403, 404, 409),
+    ...problems(403, 409),
   },
 });
 

@@ -84,7 +84,7 @@ describe.each(backends)('members ($name)', (backend) => {
     );
   });
 
-  it('creates a user directly, active with a password or invited with an activation mail', async () => {
+  it('creates a user directly, who signs in only after proving the address', async () => {
     const res = await admin.request(`/v1/organizations/${orgId}/members`, {
       json: {
         email: 'new@acme.test',
@@ -99,10 +99,16 @@ describe.each(backends)('members ($name)', (backend) => {
       status: 'active',
       roles: ['member'],
     });
-    const signIn = await t
-      .client()
-      .request('/v1/auth/sign-in', { json: { email: 'new@acme.test', password: TEST_PASSWORD } });
-    expect(signIn.status).toBe(200);
+    const signIn = () =>
+      t
+        .client()
+        .request('/v1/auth/sign-in', { json: { email: 'new@acme.test', password: TEST_PASSWORD } });
+    // the admin chose the address and the password: nothing proves the person owns either yet
+    const early = await signIn();
+    expect(early.status).toBe(403);
+    expect(await early.json()).toMatchObject({ code: 'ACTIVATION_REQUIRED' });
+    await t.activate('new@acme.test');
+    expect((await signIn()).status).toBe(200);
 
     const invited = await admin.request(`/v1/organizations/${orgId}/members`, {
       json: { email: 'later@acme.test', name: 'Later Person', roles: ['viewer'] },

@@ -97,4 +97,25 @@ describe.each(backends)('org hierarchy ($name)', (backend) => {
     expect(await moves(clientB)).toEqual([sub]);
     expect(await moves(clientA)).toEqual([clientA, sub]);
   });
+
+  it('refuses to take a client away from its managing partner without the partner side', async () => {
+    const partner2 = await t.createOrg(root, 'Partner 2', { kind: 'partner' });
+    const client = await t.createOrg(root, 'Managed client', { parentId: partner2 });
+    const rogue = await t.createOrg(root, 'Unrelated');
+    // admin of the client and of an unrelated org, nothing in the partner
+    const clientAdmin = await t.memberOf(client, 'cadmin@tree.test', ['admin']);
+    await t.store.members.add(rogue, clientAdmin.user!.id, ['admin']);
+    const res = await clientAdmin.request(`/v1/organizations/${client}/move`, {
+      json: { parentId: rogue },
+    });
+    expect(res.status).toBe(403);
+    expect((await t.store.organizations.findById(client))?.parentId).toBe(partner2);
+    // the partner's admin, who also manages the destination, may
+    const partnerSide = await t.memberOf(partner2, 'p2admin@tree.test', ['admin']);
+    await t.store.members.add(rogue, partnerSide.user!.id, ['admin']);
+    const ok = await partnerSide.request(`/v1/organizations/${client}/move`, {
+      json: { parentId: rogue },
+    });
+    expect(ok.status).toBe(200);
+  });
 });

@@ -55,7 +55,7 @@ const getTree = defineRoute({
     params: OrgParams,
     query: z.object({ depth: z.coerce.number().int().min(1).max(16).default(8) }),
   },
-  responses: { 200: json(TreeSchema, 'The tree'), ...problems(401, 403, 404, 422) },
+  responses: { 200: json(TreeSchema, 'The tree'), ...problems(403) },
 });
 
 hierarchyRoutes.openapi(getTree, async (c) => {
@@ -85,7 +85,6 @@ const myTree = defineRoute({
         .openapi('OrganizationForest'),
       'One tree per org',
     ),
-    ...problems(401, 422),
   },
 });
 
@@ -120,13 +119,13 @@ const moveOrg = defineRoute({
   tags: ['organizations'],
   summary: 'Move an org under another (or to the top level)',
   description:
-    'Allowed only to someone who manages both: `managed_orgs:move` in the org moved and `managed_orgs:create` in the new parent. Only platform admins move an org to the top level. An org cannot move under itself or its descendants.',
+    'Allowed only to someone who manages every side: `managed_orgs:move` in the org moved and in its current parent, and `managed_orgs:create` in the new parent. Only platform admins move an org to the top level. An org cannot move under itself or its descendants.',
   security: AUTHENTICATED,
   request: {
     params: OrgParams,
     body: jsonBody(z.strictObject({ parentId: z.string().min(1).max(100).nullable() })),
   },
-  responses: { 200: json(OrganizationSchema, 'Moved'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: json(OrganizationSchema, 'Moved'), ...problems(403, 409) },
 });
 
 hierarchyRoutes.openapi(moveOrg, async (c) => {
@@ -135,6 +134,16 @@ hierarchyRoutes.openapi(moveOrg, async (c) => {
   const principal = requirePrincipal(c);
   const moved = await c.var.deps.store.transaction(async (tx) => {
     const { org } = await requireOrgPermission(c, orgId, 'managed_orgs:move', tx);
+    if (org.parentId && org.parentId !== parentId) {
+      // Taking an org away from its parent needs the parent side's consent: management rights
+      // over the current parent, not only over the org itself.
+      const current = await c.var.deps.access.resolve(tx, actorOf(principal), org.parentId);
+      if (!current?.permissions.has('managed_orgs:move')) {
+        throw forbidden(
+          'Moving this organization needs managed_orgs:move in its current parent organization.',
+        );
+      }
+    }
     if (parentId === null) {
       if (!principal.user.platformAdmin)
         throw forbidden('Only platform admins make an organization top-level.');

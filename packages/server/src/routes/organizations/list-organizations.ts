@@ -26,7 +26,7 @@ const listOrgs = defineRoute({
       z.object({ items: z.array(OrganizationSchema), nextCursor: z.string().nullable() }),
       'Organizations',
     ),
-    ...problems(401, 403, 422),
+    ...problems(403),
   },
 });
 

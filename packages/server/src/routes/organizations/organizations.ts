@@ -48,7 +48,7 @@ const createOrg = defineRoute({
       }),
     ),
   },
-  responses: { 201: json(OrganizationSchema, 'Created'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: json(OrganizationSchema, 'Created'), ...problems(403, 404, 409) },
 });
 
 organizationRoutes.openapi(createOrg, async (c) => {
@@ -101,7 +101,7 @@ const getOrg = defineRoute({
   description: 'Needs `organization:read` in the organization.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
-  responses: { 200: json(OrganizationSchema, 'The organization'), ...problems(401, 403, 404) },
+  responses: { 200: json(OrganizationSchema, 'The organization'), ...problems(403) },
 });
 
 organizationRoutes.openapi(getOrg, async (c) => {
@@ -128,7 +128,7 @@ const updateOrg = defineRoute({
       }),
     ),
   },
-  responses: { 200: json(OrganizationSchema, 'Updated'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: json(OrganizationSchema, 'Updated'), ...problems(403, 409) },
 });
 
 organizationRoutes.openapi(updateOrg, async (c) => {
@@ -163,7 +163,7 @@ const deleteOrg = defineRoute({
   description: 'Refused while the organization has live sub-organizations.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
-  responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404, 409) },
+  responses: { 204: { description: 'Deleted' }, ...problems(403, 409) },
 });
 
 organizationRoutes.openapi(deleteOrg, async (c) => {
@@ -200,7 +200,7 @@ const listChildren = defineRoute({
   description: 'Needs `managed_orgs:read`. One level down, by name, with cursor pagination.',
   security: AUTHENTICATED,
   request: { params: OrgParams, query: z.object(PageQuery) },
-  responses: { 200: json(OrgPage, 'Children, by name'), ...problems(401, 403, 404, 422) },
+  responses: { 200: json(OrgPage, 'Children, by name'), ...problems(403) },
 });
 
 organizationRoutes.openapi(listChildren, async (c) => {

@@ -8,7 +8,7 @@ import { MemberSchema, toMember } from '../members/schemas.js';
 import { AUTHENTICATED, createRouter, json, jsonBody, problems } from '../openapi.js';
 import { OrgParams } from './schemas.js';
 
-/** `POST /organizations/{orgId}/owner/transfer`. */
+/** `POST /organizations/{orgId}/owner/transfer`; the owner hands the org to another member. */
 export const transferOwnershipRoutes = createRouter();
 
 const transfer = defineRoute({
@@ -26,7 +26,7 @@ const transfer = defineRoute({
   },
   responses: {
     200: json(z.object({ previousOwner: MemberSchema, newOwner: MemberSchema }), 'Transferred'),
-    ...problems(401, 403, 404, 409, 422),
+    ...problems(403, 409),
   },
 });
 

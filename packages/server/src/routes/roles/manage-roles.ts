@@ -44,7 +44,7 @@ const updateRole = defineRoute({
     params: RoleParams,
     body: jsonBody(z.strictObject({ ...RoleFields, name: RoleFields.name.optional() })),
   },
-  responses: { 200: json(RoleSchema, 'Updated'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 200: json(RoleSchema, 'Updated'), ...problems(403, 409) },
 });
 
 manageRoleRoutes.openapi(updateRole, async (c) => {
@@ -112,7 +112,7 @@ const deleteRole = defineRoute({
     params: RoleParams,
     query: z.object({ reassignTo: z.string().min(1).max(64).optional() }),
   },
-  responses: { 204: { description: 'Deleted' }, ...problems(401, 403, 404, 409, 422) },
+  responses: { 204: { description: 'Deleted' }, ...problems(403, 409) },
 });
 
 manageRoleRoutes.openapi(deleteRole, async (c) => {

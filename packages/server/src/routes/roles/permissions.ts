@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { describeCatalog } from '@orgkit/core';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import { defineRoute } from '../define-route.js';
-import { AUTHENTICATED, createRouter, json, problems } from '../openapi.js';
+import { AUTHENTICATED, createRouter, json } from '../openapi.js';
 
 /** The permission catalog (`GET /v1/permissions`). */
 export const permissionRoutes = createRouter();
@@ -53,7 +53,7 @@ const getCatalog = defineRoute({
   description:
     'Every permission the product declares, grouped for display, with labels. The same for every caller.',
   security: AUTHENTICATED,
-  responses: { 200: json(CatalogSchema, 'The catalog'), ...problems(401) },
+  responses: { 200: json(CatalogSchema, 'The catalog') },
 });
 
 permissionRoutes.openapi(getCatalog, (c) => {

@@ -5,7 +5,7 @@ import { createAccess } from '../../access/access.js';
 import { backends } from '../../test-support/backends.js';
 import { type Client, call, permissionsIn, useTestApp } from '../../test-support/test-app.js';
 
-/** A host catalog with a module whose roles are exclusive levels (seed 001 Workspaces). */
+/** A host catalog with a module whose roles are exclusive levels (like portal workspaces levels). */
 const catalog = defineCatalog({
   ...orgkitCatalogSpec,
   workspaces: {

@@ -189,7 +189,7 @@ describe.each(backends)('roles ($name)', (backend) => {
       self: ['roles:read', 'members:remove'],
     });
     expect(widen.status).toBe(403);
-    // Member role updates (issue 3) run the same guard on custom roles.
+    // Member role updates run the same guard on custom roles.
     const assign = await call(
       rm,
       'PATCH',

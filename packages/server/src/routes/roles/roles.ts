@@ -27,7 +27,7 @@ const listRoles = defineRoute({
   request: { params: OrgParams },
   responses: {
     200: json(z.object({ items: z.array(RoleSchema) }).openapi('RoleList'), 'Presets first'),
-    ...problems(401, 403, 404),
+    ...problems(403),
   },
 });
 
@@ -58,7 +58,7 @@ const getRole = defineRoute({
   description: 'Needs `roles:read`. A preset or custom role by key.',
   security: AUTHENTICATED,
   request: { params: RoleParams },
-  responses: { 200: json(RoleSchema, 'The role'), ...problems(401, 403, 404) },
+  responses: { 200: json(RoleSchema, 'The role'), ...problems(403) },
 });
 
 roleRoutes.openapi(getRole, async (c) => {
@@ -126,7 +126,7 @@ const createRole = defineRoute({
     params: OrgParams,
     body: jsonBody(z.strictObject({ key: z.string().min(1).max(64), ...RoleFields })),
   },
-  responses: { 201: json(RoleSchema, 'Created'), ...problems(401, 403, 404, 409, 422) },
+  responses: { 201: json(RoleSchema, 'Created'), ...problems(403, 409) },
 });
 
 roleRoutes.openapi(createRole, async (c) => {

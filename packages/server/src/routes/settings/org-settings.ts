@@ -58,7 +58,7 @@ const listSettings = defineRoute({
     'Needs `settings:read`. Every declared setting with the value that applies in the organization, the level it comes from, and the level that locks it, if any.',
   security: AUTHENTICATED,
   request: { params: OrgParams },
-  responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 403, 404) },
+  responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(403) },
 });
 
 orgSettingRoutes.openapi(listSettings, async (c) => {
@@ -94,7 +94,7 @@ const effective = defineRoute({
   },
   responses: {
     200: json(SettingListSchema, 'Every declared key'),
-    ...problems(401, 403, 404, 422),
+    ...problems(403),
   },
 });
 
@@ -136,7 +136,7 @@ const putSetting = defineRoute({
   },
   responses: {
     200: json(EffectiveSettingSchema, 'The setting at that level'),
-    ...problems(401, 403, 404, 409, 422),
+    ...problems(403, 409),
   },
 });
 
@@ -190,7 +190,7 @@ const clearSetting = defineRoute({
       targetId: z.string().min(1).max(100).optional(),
     }),
   },
-  responses: { 204: { description: 'Cleared' }, ...problems(401, 403, 404, 422) },
+  responses: { 204: { description: 'Cleared' }, ...problems(403) },
 });
 
 orgSettingRoutes.openapi(clearSetting, async (c) => {

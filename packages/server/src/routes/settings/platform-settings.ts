@@ -41,7 +41,7 @@ const listPlatform = defineRoute({
   description:
     'Platform admins only. Every declared setting with its platform value, or the default from code when none is set.',
   security: AUTHENTICATED,
-  responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 403) },
+  responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(403) },
 });
 
 platformSettingRoutes.openapi(listPlatform, async (c) => {
@@ -65,7 +65,7 @@ const getPlatform = defineRoute({
   description: 'Platform admins only. Unknown keys answer 404.',
   security: AUTHENTICATED,
   request: { params: KeyParams },
-  responses: { 200: json(EffectiveSettingSchema, 'The setting'), ...problems(401, 403, 404) },
+  responses: { 200: json(EffectiveSettingSchema, 'The setting'), ...problems(403) },
 });
 
 platformSettingRoutes.openapi(getPlatform, async (c) => {
@@ -88,7 +88,7 @@ const putPlatform = defineRoute({
     params: KeyParams,
     body: jsonBody(z.strictObject({ value: SettingValueSchema, locked: z.boolean().optional() })),
   },
-  responses: { 200: json(EffectiveSettingSchema, 'The setting'), ...problems(401, 403, 404, 422) },
+  responses: { 200: json(EffectiveSettingSchema, 'The setting'), ...problems(403) },
 });
 
 platformSettingRoutes.openapi(putPlatform, async (c) => {
@@ -131,7 +131,7 @@ const clearPlatform = defineRoute({
     'Platform admins only. 404 when the platform has no value of its own for the key. Audited.',
   security: AUTHENTICATED,
   request: { params: KeyParams },
-  responses: { 204: { description: 'Cleared' }, ...problems(401, 403, 404) },
+  responses: { 204: { description: 'Cleared' }, ...problems(403) },
 });
 
 platformSettingRoutes.openapi(clearPlatform, async (c) => {
@@ -169,7 +169,7 @@ const mySettings = defineRoute({
     'Every declared setting as it applies to the caller in `orgId`: platform, organizations above, the organization, the caller’s groups, then the caller’s own level. The caller must be a member (404 otherwise).',
   security: AUTHENTICATED,
   request: { query: z.object({ orgId: z.string().min(1).max(100) }) },
-  responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(401, 404, 422) },
+  responses: { 200: json(SettingListSchema, 'Every declared key'), ...problems(404) },
 });
 
 platformSettingRoutes.openapi(mySettings, async (c) => {

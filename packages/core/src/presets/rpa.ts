@@ -1,5 +1,5 @@
 /**
- * Seed 004 (RPA suite): Owner / Admin / Member / Billing contact team roles (the Orgkit presets),
+ * RPA suite: Owner / Admin / Member / Billing contact team roles (the Orgkit presets),
  * product-specific roles, several orgs per user, Owner and Admin auto-added to new products.
  */
 import { defineCatalog } from '../catalog/define-catalog.js';
@@ -100,7 +100,7 @@ export const rpaRoles: readonly RoleSpec<RpaPermission>[] = [
   ...rpaProductRoles,
 ];
 
-/** Roles whose holders are added to every new product (seed 004 note). */
+/** Roles whose holders are added to every new product. */
 export const rpaAutoJoinRoles = ['owner', 'admin'] as const;
 
 /** The product access role each product grants when a member is added to it. */

@@ -1,5 +1,5 @@
 /**
- * Seed 000 (agent control center): one org per user, Super Admin across orgs, several roles per
+ * Agent control center: one org per user, Super Admin across orgs, several roles per
  * user, directory privileges with "Access all directories", API access, audit logs.
  */
 import { defineCatalog } from '../catalog/define-catalog.js';
@@ -96,7 +96,7 @@ export type AgentControlPermission = PermissionOf<typeof agentControlCatalogSpec
 
 const ticketsWork = ['tickets:read', 'tickets:create', 'tickets:update', 'tickets:assign'] as const;
 
-/** The roles of seed 000. A user may hold several. Super Admin is also a platform admin flag. */
+/** The roles of the agent control center. A user may hold several. Super Admin is also a platform admin flag. */
 export const agentControlRoles = [
   {
     key: 'user',

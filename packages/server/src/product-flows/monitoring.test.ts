@@ -1,4 +1,4 @@
-// Seed 002 through the API: a viewer sees a monitor only once it is on the monitor's ACL;
+// Monitoring through the API: a viewer sees a monitor only once it is on the monitor's ACL;
 // e-mail principals are notified but get no access; roles composed from profiles.
 import type { RoleSpec } from '@orgkit/core';
 import { monitoringCatalog, monitoringRoles, orgkitPresetRoles } from '@orgkit/core/presets';
@@ -12,7 +12,7 @@ const presets: RoleSpec<string>[] = [
   ...monitoringRoles,
 ];
 
-describe.each(backends)('seed 002: monitoring ACLs ($name)', (backend) => {
+describe.each(backends)('monitoring ACLs ($name)', (backend) => {
   const t = useTestApp(backend, { access: createAccess({ catalog: monitoringCatalog, presets }) });
   let orgId: string;
   let admin: Client;

@@ -1,5 +1,5 @@
 /**
- * Seed 003 (HPC platform): platform → partner → managed orgs → groups → users; roles only
+ * HPC platform: platform → partner → managed orgs → groups → users; roles only
  * through groups (org:admin, org:settings, org:users, org:groups); settings waterfall.
  */
 import { defineCatalog } from '../catalog/define-catalog.js';
@@ -43,7 +43,7 @@ export type HpcPermission = PermissionOf<typeof hpcCatalogSpec>;
 
 const orgConfig = ['settings:*', 'instance_types:*', 'default_resources:*', 'theme:*'] as const;
 
-/** The four group roles of seed 003; "you cannot assign roles to individual users". */
+/** The four group roles of the HPC platform; "you cannot assign roles to individual users". */
 export const hpcRoles = [
   {
     key: 'org:admin',
@@ -98,7 +98,7 @@ export const hpcRoles = [
   },
 ] as const satisfies readonly RoleSpec<HpcPermission>[];
 
-/** Typed settings of seed 003 that flow down the waterfall (platform → org → group → user). */
+/** Typed HPC settings that flow down the waterfall (platform → org → group → user). */
 export const hpcSettings = defineSettings({
   allowed_instance_types: { type: 'string[]', default: ['small', 'medium'], maxItems: 100 },
   billing_multiplier: { type: 'number', default: 1, min: 0, max: 100 },

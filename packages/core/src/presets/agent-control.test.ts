@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMembershipPolicy } from '../invariants/membership-policy.js';
 import { AccessModel } from '../model/access-model.js';
 import { checkRoleAssignment } from '../roles/validate-role.js';
-import {
-  agentControlCatalog as catalog,
-  agentControlRoles as roles,
-} from './seed-000-agent-control.js';
+import { agentControlCatalog as catalog, agentControlRoles as roles } from './agent-control.js';
 
 const dir = (id: string) => ({ type: 'directories', id });
 
@@ -35,7 +32,7 @@ function acc() {
   return m;
 }
 
-describe('seed 000: agent control center roles', () => {
+describe('agent control center roles', () => {
   it('a User may create directories and agents but not delete any directory or agent', () => {
     const m = acc();
     expect(m.allowed('user', 'acme', 'directories:create')).toBe(true);

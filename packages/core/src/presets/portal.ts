@@ -1,5 +1,5 @@
 /**
- * Seed 001 (portal and workspaces): module-level roles with read-only variants, a section ×
+ * Portal and workspaces: module-level roles with read-only variants, a section ×
  * functionality × action matrix, the ⭐ conditions on Workspaces levels, and roles whose
  * `descendants` set differs from their `self` set (partner → client → sub-org).
  */
@@ -248,7 +248,7 @@ const level = (
   descendants,
 });
 
-/** Portal levels 1–10 of seed 001 (one per member: the module is exclusive). */
+/** Portal levels 1–10 (one per member: the module is exclusive). */
 export const portalRoles: readonly RoleSpec<PortalPermission>[] = [
   level(
     'portal_org_admin',

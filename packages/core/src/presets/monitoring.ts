@@ -1,5 +1,5 @@
 /**
- * Seed 002 (monitoring): six permission profiles composed into six roles, ACLs on tasks and
+ * Monitoring: six permission profiles composed into six roles, ACLs on tasks and
  * monitors, and e-mail addresses on ACLs for notifications only.
  */
 import { defineCatalog } from '../catalog/define-catalog.js';
@@ -46,7 +46,7 @@ export const monitoringCatalogSpec = {
 export const monitoringCatalog = defineCatalog(monitoringCatalogSpec);
 export type MonitoringPermission = PermissionOf<typeof monitoringCatalogSpec>;
 
-/** The six permission profiles of seed 002. */
+/** The six permission profiles of the monitoring product. */
 export const monitoringProfiles = {
   full_control: ['*'],
   full_access: [
@@ -81,7 +81,7 @@ export const monitoringProfiles = {
   ],
 } as const satisfies Record<string, readonly GrantEntry<MonitoringPermission>[]>;
 
-/** The name of a seed 002 permission profile. */
+/** The name of a monitoring permission profile. */
 export type MonitoringProfile = keyof typeof monitoringProfiles;
 
 /** Which profiles each role is made of ("Effective permissions per role"). */
@@ -107,7 +107,7 @@ export function composeProfiles(
 
 const title = (key: string) => key[0]!.toUpperCase() + key.slice(1);
 
-/** The six roles of seed 002, composed from their profiles. */
+/** The six monitoring roles, composed from their profiles. */
 export const monitoringRoles: readonly RoleSpec<MonitoringPermission>[] = Object.entries(
   monitoringRoleProfiles,
 ).map(([key, profiles]) => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../errors/error-codes.js';
 import { AccessModel } from '../model/access-model.js';
 import { checkRoleAssignment } from '../roles/validate-role.js';
-import { portalCatalog as catalog, portalRoles, workspacesRoles } from './seed-001-portal.js';
+import { portalCatalog as catalog, portalRoles, workspacesRoles } from './portal.js';
 
 const roles = [...portalRoles, ...workspacesRoles];
 
@@ -25,7 +25,7 @@ function tree() {
   });
 }
 
-describe('seed 001: portal levels, workspaces levels and descending permissions', () => {
+describe('portal levels, workspaces levels and descending permissions', () => {
   it('one role defines different access in the org itself and in the orgs depending on it', () => {
     const m = tree();
     expect(m.allowed('pa', 'partner', 'flows:create')).toBe(true);

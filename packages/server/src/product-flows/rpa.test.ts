@@ -1,4 +1,4 @@
-// Seed 004 through the API: product roles (exclusive within a product), and Owner and Admin
+// The RPA suite through the API: product roles (exclusive within a product), and Owner and Admin
 // added automatically to every new product.
 import { defineCatalog, type RoleSpec } from '@orgkit/core';
 import { rpaCatalogSpec, rpaRoles } from '@orgkit/core/presets';
@@ -27,7 +27,7 @@ const presets: RoleSpec<string>[] = [
   ),
 ];
 
-describe.each(backends)('seed 004: products ($name)', (backend) => {
+describe.each(backends)('products ($name)', (backend) => {
   const t = useTestApp(backend, {
     access: createAccess({ catalog, presets }),
     acl: { autoGrants: { products: { roles: ['owner', 'admin'], actions: ['use'] } } },

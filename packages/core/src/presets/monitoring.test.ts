@@ -4,7 +4,7 @@ import {
   monitoringCatalog as catalog,
   type MonitoringPermission,
   monitoringRoles,
-} from './seed-002-monitoring.js';
+} from './monitoring.js';
 
 const monitor = { type: 'monitors', id: 'm1' };
 
@@ -35,7 +35,7 @@ const expected: Record<string, string[]> = {
   manager: ['user_admin', 'view', 'execution'],
 };
 
-describe('seed 002: permission profiles composed into roles', () => {
+describe('permission profiles composed into roles', () => {
   for (const [role, profiles] of Object.entries(expected)) {
     it(`${role} has exactly the profiles ${profiles.join(', ')}`, () => {
       const m = org(role);

@@ -7,11 +7,11 @@ import { call, TEST_PASSWORD, useTestApp } from '../../test-support/test-app.js'
 type Json = Record<string, unknown>;
 
 /**
- * Seed 000 (agent control center), users and API access: the Super Admin creates the
+ * Agent control center, users and API access: the Super Admin creates the
  * organization and its Admin; the Admin adds a user with several roles, grants them API access,
  * sees and revokes their keys; the user's key dies the moment the Admin disables them.
  */
-describe.each(backends)('seed 000 users and API access ($name)', (backend) => {
+describe.each(backends)('users and API access ($name)', (backend) => {
   const owner = orgkitPresetRoles.find((r) => r.key === 'owner')!;
   const t = useTestApp(backend, {
     organizations: { membership: 'single' },
@@ -19,6 +19,7 @@ describe.each(backends)('seed 000 users and API access ($name)', (backend) => {
   });
 
   const signIn = async (email: string) => {
+    await t.activate(email);
     const client = t.client();
     const res = await client.request('/v1/auth/sign-in', {
       json: { email, password: TEST_PASSWORD },
@@ -42,7 +43,7 @@ describe.each(backends)('seed 000 users and API access ($name)', (backend) => {
     expect(newAdmin.status).toBe(201);
     const admin = await signIn('admin@acc.test');
 
-    // "New User" with several roles (seed 000: one or multiple roles).
+    // "New User" with several roles (one or multiple roles).
     const created = await call<Json & { userId: string }>(admin, 'POST', members, {
       email: 'uma@acc.test',
       name: 'Uma User',

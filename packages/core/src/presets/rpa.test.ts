@@ -5,7 +5,7 @@ import { checkMembershipPolicy } from '../invariants/membership-policy.js';
 import { canRemoveMember, planOwnershipTransfer } from '../invariants/ownership.js';
 import { AccessModel } from '../model/access-model.js';
 import { checkRoleAssignment } from '../roles/validate-role.js';
-import { rpaCatalog as catalog, rpaRoles } from './seed-004-rpa.js';
+import { rpaCatalog as catalog, rpaRoles } from './rpa.js';
 
 function team() {
   return new AccessModel(catalog, rpaRoles, {
@@ -24,7 +24,7 @@ function team() {
   });
 }
 
-describe('seed 004: team roles and product roles', () => {
+describe('team roles and product roles', () => {
   it('Owner and Admin invite, change roles and grant products; only the Owner transfers', () => {
     const m = team();
     for (const user of ['olga', 'adam']) {

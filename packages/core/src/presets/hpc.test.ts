@@ -8,7 +8,7 @@ import {
   settingsChain,
 } from '../settings/resolve-settings.js';
 import type { SettingOverride } from '../settings/types.js';
-import { hpcCatalog as catalog, hpcRoles, hpcSettings } from './seed-003-hpc.js';
+import { hpcCatalog as catalog, hpcRoles, hpcSettings } from './hpc.js';
 
 function platform() {
   return new AccessModel(catalog, hpcRoles, {
@@ -50,7 +50,7 @@ function platform() {
   });
 }
 
-describe('seed 003: roles through groups, partners managing orgs, settings waterfall', () => {
+describe('roles through groups, partners managing orgs, settings waterfall', () => {
   it('roles cannot be assigned to individual users, only to groups', () => {
     const registry = platform().registry;
     expect(checkRoleAssignment(registry, 'lab', ['org:users'], 'members')).toMatchObject({

@@ -1,4 +1,4 @@
-// Seed 001 through the API: a partner's role grants different access in its own org and in a
+// Portal and workspaces through the API: a partner's role grants different access in its own org and in a
 // client's sub-org; ⭐ conditions on the Workspaces level; exclusive levels.
 import type { RoleSpec } from '@orgkit/core';
 import {
@@ -14,7 +14,7 @@ import { type Client, useTestApp } from '../test-support/test-app.js';
 
 const presets: RoleSpec<string>[] = [...orgkitPresetRoles, ...portalRoles, ...workspacesRoles];
 
-describe.each(backends)('seed 001: portal and workspaces ($name)', (backend) => {
+describe.each(backends)('portal and workspaces ($name)', (backend) => {
   const t = useTestApp(backend, { access: createAccess({ catalog: portalCatalog, presets }) });
   let root: Client;
   let partner: string;
