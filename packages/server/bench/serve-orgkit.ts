@@ -6,8 +6,8 @@
  */
 import { serve } from '@hono/node-server';
 import { createAccess } from '../src/access/access.js';
-import { createOrgkitApp } from '../src/app.js';
 import { openDatabase } from '../src/db/database.js';
+import { createOrgkitApp } from '../src/node-app.js';
 import { benchCatalog, benchPresetRoles } from './catalog.js';
 
 const port = Number(process.env.PORT);

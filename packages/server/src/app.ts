@@ -1,25 +1,27 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Redis } from 'ioredis';
 import { type Access, createAccess } from './access/access.js';
 import { createClientIpResolver } from './auth/client-ip.js';
 import { createExternalJwtVerifier } from './auth/external-jwt.js';
-import { createPasswordHasher } from './auth/password.js';
+import { assertHasherAllowed, type PasswordHasher } from './auth/password.js';
 import type { AppEnv, ServerDeps } from './context.js';
 import { ApiError } from './errors/api-error.js';
 import { defaultHook } from './errors/default-hook.js';
 import { ErrorCode } from './errors/error-codes.js';
 import { onError } from './errors/on-error.js';
 import { createDeferredWork } from './lib/deferred.js';
-import { createLogger, silentLogger } from './logger.js';
-import { createMailer } from './mail/mailer.js';
+import { type Logger, silentLogger } from './log.js';
+import { createMailer, type MailTransport } from './mail/mailer.js';
 import { authenticate } from './middleware/authenticate.js';
 import { corsPolicy } from './middleware/cors.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { unmatchedRequest } from './middleware/method-not-allowed.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestContext } from './middleware/request-context.js';
-import { type OrgkitAppOptions, resolveOptions } from './options.js';
+import { type OrgkitAppOptions, type PasswordHashingOptions, resolveOptions } from './options.js';
 import { createRateLimiters } from './rate-limit/rate-limiter.js';
 import { accessCheckRoutes } from './routes/access/check.js';
 import { grantRoutes } from './routes/access/grants.js';
@@ -58,29 +60,58 @@ export type OrgkitApp = OpenAPIHono<AppEnv> & { readonly deps: ServerDeps };
 export { OPENAPI_INFO } from './routes/openapi-document.js';
 
 /**
- * Creates the Orgkit HTTP app: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and — only when
- * `devOutbox` is on, never in production — `/dev/outbox` for platform admins. Mount it in a host
- * with `host.route('/', app)` or serve it directly.
- *
- * @example
- * const database = await openDatabase({ kind: 'pglite', dataDir: './.orgkit-data' });
- * await database.migrate();
- * const app = createOrgkitApp({ database });
- * serve({ fetch: app.fetch, port: 3000 });
+ * The Node-only pieces of an app, supplied by the Node entry (`@orgkit/server`) and absent from
+ * the portable one (`@orgkit/server/portable`), so the portable module graph imports no Node-only
+ * module. Each is used only when its option asks for it.
  */
-export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): OrgkitApp {
+export interface AppPlatform {
+  /** The password hasher when none is passed (argon2id in Node). */
+  readonly passwordHasher?: (cost: Required<PasswordHashingOptions>) => PasswordHasher;
+  /** The logger when none is passed (pino in Node). */
+  readonly logger?: () => Logger;
+  /** The transport for `mail.smtpUrl`. */
+  readonly smtpTransport?: (url: string) => MailTransport;
+  /** The client for `rateLimits.redisUrl`. */
+  readonly connectRedis?: (url: string) => Redis;
+  /** Finds the API reference bundle served at `/docs/scalar.js` (undefined: not installed). */
+  readonly scalarBundle?: () => (() => Promise<string>) | undefined;
+}
+
+/** Options of an app: {@link OrgkitAppOptions} and an access layer to share between apps. */
+export type CreateAppInput = OrgkitAppOptions & {
+  access?: Access;
+  /** Middleware run first on every request, before the app's own (tracing, test worlds). */
+  middleware?: readonly MiddlewareHandler<AppEnv>[];
+};
+
+/**
+ * Builds the Orgkit HTTP app on `platform`: `/v1/*` JSON API, `/v1/openapi.json`, `/docs`, and —
+ * only when `devOutbox` is on, never in production — `/dev/outbox` for platform admins. Hosts
+ * call `createOrgkitApp` of the Node or portable entry.
+ */
+export function buildOrgkitApp(input: CreateAppInput, platform: AppPlatform): OrgkitApp {
   const options = resolveOptions(input);
   const store = createStore(input.database.db);
-  const logger = input.logger === false ? silentLogger() : (input.logger ?? createLogger());
+  const passwords = input.passwordHasher ?? platform.passwordHasher?.(options.auth.passwordHashing);
+  if (!passwords) {
+    throw new Error(
+      'Pass passwordHasher: the portable entry has no argon2id (the Node entry @orgkit/server does).',
+    );
+  }
+  assertHasherAllowed(passwords, options.production);
+  const logger =
+    input.logger === false
+      ? silentLogger()
+      : (input.logger ?? platform.logger?.() ?? silentLogger());
   const deps: ServerDeps = {
     options,
     database: input.database,
     store,
-    mailer: createMailer(options.mail, store, options.production),
-    passwords: createPasswordHasher(options.auth.passwordHashing),
+    mailer: createMailer(options.mail, store, options.production, platform.smtpTransport),
+    passwords,
     access: input.access ?? createAccess(),
     logger,
-    rateLimiters: createRateLimiters(input.rateLimits),
+    rateLimiters: createRateLimiters(input.rateLimits, platform.connectRedis),
     deferred: createDeferredWork(logger),
     clientIps: createClientIpResolver(options.trustedProxies),
   };
@@ -93,6 +124,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   app.onError(onError);
   app.notFound(unmatchedRequest(() => app.routes));
 
+  for (const handler of input.middleware ?? []) app.use('*', handler);
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
   app.use(
@@ -154,7 +186,7 @@ export function createOrgkitApp(input: OrgkitAppOptions & { access?: Access }): 
   app.route('/v1', platformSettingRoutes);
 
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument(app)));
-  if (options.docs) app.route('/', docsRoutes());
+  if (options.docs) app.route('/', docsRoutes(platform.scalarBundle));
   if (options.devOutbox) app.route('/', outboxRoutes);
 
   return Object.assign(app, { deps });

@@ -1,9 +1,9 @@
-import type { Logger } from 'pino';
 import type { Access } from './access/access.js';
 import type { ClientIpResolver } from './auth/client-ip.js';
 import type { PasswordHasher } from './auth/password.js';
 import type { Database } from './db/database.js';
 import type { DeferredWork } from './lib/deferred.js';
+import type { Logger } from './log.js';
 import type { Mailer } from './mail/mailer.js';
 import type { ResolvedOptions } from './options.js';
 import type { RateLimiters } from './rate-limit/rate-limiter.js';

@@ -12,7 +12,8 @@ export {
   type OrgAccess,
   type Permission,
 } from './access/access.js';
-export { createOrgkitApp, OPENAPI_INFO, type OrgkitApp } from './app.js';
+export { type AppPlatform, OPENAPI_INFO, type OrgkitApp } from './app.js';
+export type { PasswordHasher } from './auth/password.js';
 export type { AppEnv, Principal, ServerDeps } from './context.js';
 export {
   type Database,
@@ -49,7 +50,9 @@ export {
   type RequirePermissionOptions,
   requirePermission,
 } from './guard/require-permission.js';
-export type { Mailer, MailMessage } from './mail/mailer.js';
+export type { Logger } from './log.js';
+export type { Mailer, MailMessage, MailTransport } from './mail/mailer.js';
+export { createOrgkitApp } from './node-app.js';
 export type {
   AuthOptions,
   CorsOptions,

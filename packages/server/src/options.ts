@@ -1,8 +1,9 @@
 import type { SettingsSpec } from '@orgkit/core';
 import type { JSONWebKeySet } from 'jose';
-import type { Transporter } from 'nodemailer';
-import type { Logger } from 'pino';
+import { type PasswordHasher, processIsProduction } from './auth/password.js';
 import type { Database } from './db/database.js';
+import type { Logger } from './log.js';
+import type { MailTransport } from './mail/mailer.js';
 import type { RateLimitOptions } from './rate-limit/rate-limiter.js';
 import { orgkitSettings } from './settings/orgkit-settings.js';
 
@@ -64,8 +65,8 @@ export interface AuthOptions {
  */
 export interface MailOptions {
   readonly smtpUrl?: string;
-  /** A ready nodemailer transport (takes precedence over `smtpUrl`). */
-  readonly transport?: Transporter;
+  /** A ready transport, e.g. a nodemailer one (takes precedence over `smtpUrl`). */
+  readonly transport?: MailTransport;
   /** Sender address. Default `Orgkit <no-reply@orgkit.local>`. */
   readonly from?: string;
 }
@@ -74,7 +75,7 @@ export interface MailOptions {
 export interface OrganizationOptions {
   /** May any signed-in user create a top-level org? Default false (platform admins only). */
   readonly selfServe?: boolean;
-  /** One org per user, or many. Default `multiple`. */
+  /** One org per user, or many (an org switcher). Default `multiple`. */
   readonly membership?: 'single' | 'multiple';
   /** Invitation lifetime in seconds. Default 7 days. */
   readonly invitationTtlSeconds?: number;
@@ -96,8 +97,17 @@ export interface OrgkitAppOptions {
    * admins. Off unless asked for; refused in production. For demos and tests.
    */
   readonly devOutbox?: boolean;
-  /** A pino logger, or false to log nothing. Default: a pino logger at `info`. */
+  /**
+   * A logger (pino fits), or false to log nothing. Default: in the Node entry a pino logger at
+   * `info`; in the portable entry nothing.
+   */
   readonly logger?: Logger | false;
+  /**
+   * How passwords are hashed. Default (Node entry): argon2id with `auth.passwordHashing`. The
+   * portable entry has no native argon2id and needs one passed. A hasher marked `insecure` is
+   * refused in production.
+   */
+  readonly passwordHasher?: PasswordHasher;
   readonly auth?: AuthOptions;
   readonly mail?: MailOptions;
   readonly organizations?: OrganizationOptions;
@@ -185,7 +195,7 @@ export function resolveOptions(options: OrgkitAppOptions): ResolvedOptions {
   if (auth.mode === 'external' && !auth.external) {
     throw new Error('auth.external is required when auth.mode is "external"');
   }
-  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const production = options.production ?? processIsProduction();
   if (production && options.devOutbox) {
     throw new Error('devOutbox cannot be enabled in production: it shows every mailed link');
   }

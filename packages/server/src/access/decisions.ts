@@ -14,7 +14,7 @@ import {
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from '../errors/api-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
-import type { MemberRecord } from '../store/members.js';
+import { effectiveMemberStatus, type MemberRecord } from '../store/members.js';
 import type { OrgAccess, Permission } from './access.js';
 
 const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
@@ -36,11 +36,7 @@ export function assertOk(result: CheckResult<object>): void {
 
 /** The member as core's ownership rules see it. */
 export function memberRoles(member: MemberRecord): MemberRoles {
-  const status =
-    member.user.status === 'active' && member.status === 'disabled'
-      ? 'disabled'
-      : member.user.status;
-  return { userId: member.user.id, roles: member.roles, status };
+  return { userId: member.user.id, roles: member.roles, status: effectiveMemberStatus(member) };
 }
 
 /**

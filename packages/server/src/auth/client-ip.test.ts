@@ -47,4 +47,18 @@ describe('client IP', () => {
       expect(() => createClientIpResolver([bad]), bad).toThrow(/trustedProxies/);
     }
   });
+
+  it('matches trusted ranges on their prefix bits only', () => {
+    const r = createClientIpResolver(['192.168.4.0/22', 'fd00::/8', '203.0.113.9']);
+    expect(r.resolve('192.168.7.255', '198.51.100.1')).toBe('198.51.100.1');
+    expect(r.resolve('192.168.8.0', '198.51.100.1')).toBe('192.168.8.0');
+    expect(r.resolve('192.168.3.255', '198.51.100.1')).toBe('192.168.3.255');
+    expect(r.resolve('fdab::1', '198.51.100.1')).toBe('198.51.100.1');
+    expect(r.resolve('fe00::1', '198.51.100.1')).toBe('fe00::1');
+    expect(r.resolve('::ffff:203.0.113.9', '198.51.100.1')).toBe('198.51.100.1');
+    expect(r.resolve('203.0.113.10', '198.51.100.1')).toBe('203.0.113.10');
+    const everyone = createClientIpResolver(['0.0.0.0/0']);
+    expect(everyone.resolve('8.8.8.8', '198.51.100.1')).toBe('198.51.100.1');
+    expect(everyone.resolve('2001:db8::1', '198.51.100.1')).toBe('2001:db8::1');
+  });
 });

@@ -1,4 +1,4 @@
-import { BlockList, isIP } from 'node:net';
+import { ipBytes, ipFamily } from '../lib/ip.js';
 
 /** Longest `X-Forwarded-For` value read; a longer one is ignored as a whole. */
 const MAX_FORWARDED_LENGTH = 1024;
@@ -20,8 +20,8 @@ export function parseIp(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const text = value.trim();
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(text)?.[1];
-  if (mapped && isIP(mapped) === 4) return mapped;
-  return isIP(text) ? text.toLowerCase() : undefined;
+  if (mapped && ipFamily(mapped) === 4) return mapped;
+  return ipFamily(text) ? text.toLowerCase() : undefined;
 }
 
 /**
@@ -29,25 +29,31 @@ export function parseIp(value: string | undefined): string | undefined {
  * Throws on an entry that is neither, so a typo fails at start-up rather than trusting nobody.
  */
 export function createClientIpResolver(trustedProxies: readonly string[]): ClientIpResolver {
-  const list = new BlockList();
+  const ranges: { family: 4 | 6; bytes: number[]; bits: number }[] = [];
   for (const entry of trustedProxies) {
     const [address, bits, extra] = entry.trim().split('/');
     const ip = parseIp(address);
-    const family = ip ? isIP(ip) : 0;
+    const family = ip ? ipFamily(ip) : 0;
     const prefix = bits === undefined ? undefined : Number(bits);
     const max = family === 4 ? 32 : 128;
     if (
       !ip ||
+      !family ||
       extra !== undefined ||
       (prefix !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= max))
     ) {
       throw new Error(`trustedProxies: "${entry}" is not an IP address or CIDR range`);
     }
-    const type = family === 4 ? 'ipv4' : 'ipv6';
-    if (prefix === undefined) list.addAddress(ip, type);
-    else list.addSubnet(ip, prefix, type);
+    ranges.push({ family, bytes: ipBytes(ip) ?? [], bits: prefix ?? max });
   }
-  const trusted = (ip: string) => list.check(ip, isIP(ip) === 4 ? 'ipv4' : 'ipv6');
+  const trusted = (ip: string) => {
+    const family = ipFamily(ip);
+    const bytes = ipBytes(ip);
+    return (
+      bytes !== undefined &&
+      ranges.some((r) => r.family === family && samePrefix(r.bytes, bytes, r.bits))
+    );
+  };
   return {
     resolve(rawPeer, forwardedFor) {
       const peer = parseIp(rawPeer) ?? null;
@@ -65,4 +71,13 @@ export function createClientIpResolver(trustedProxies: readonly string[]): Clien
       return parsed[0] ?? peer;
     },
   };
+}
+
+/** Do `a` and `b` agree on their first `bits` bits? */
+function samePrefix(a: readonly number[], b: readonly number[], bits: number): boolean {
+  for (let i = 0; i < bits; i += 8) {
+    const mask = bits - i >= 8 ? 0xff : (0xff << (8 - (bits - i))) & 0xff;
+    if (((a[i / 8] ?? 0) & mask) !== ((b[i / 8] ?? 0) & mask)) return false;
+  }
+  return true;
 }

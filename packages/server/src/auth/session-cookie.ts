@@ -51,11 +51,11 @@ export async function startSession(
 ): Promise<void> {
   const { options } = c.var.deps;
   const previous = sessionTokenFrom(c);
-  if (previous) await store.sessions.deleteByTokenHash(sha256(previous));
+  if (previous) await store.sessions.deleteByTokenHash(await sha256(previous));
   const token = generateToken();
   await store.sessions.create({
     userId,
-    tokenHash: sha256(token),
+    tokenHash: await sha256(token),
     expiresAt: new Date(options.now().getTime() + options.auth.sessionTtlSeconds * 1000),
     lastSeenAt: options.now(),
     ip: c.var.clientIp,

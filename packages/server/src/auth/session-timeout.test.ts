@@ -52,14 +52,14 @@ describe.each(backends)('session idle and absolute timeouts ($name)', (backend) 
   it('a privilege change swaps the token but keeps the absolute end', async () => {
     const c = await t.signedIn('rotate@timeout.test');
     const before = await t.store.sessions.findValid(
-      sha256(c.cookies.get('orgkit_session')!),
+      await sha256(c.cookies.get('orgkit_session')!),
       clock.now(),
     );
     clock.advance(60);
     await t.store.sessions.requireRotation(c.user!.id);
     expect(await signedInUser(c)).not.toBeNull();
     const after = await t.store.sessions.findValid(
-      sha256(c.cookies.get('orgkit_session')!),
+      await sha256(c.cookies.get('orgkit_session')!),
       clock.now(),
     );
     expect(after!.session.id).not.toBe(before!.session.id);

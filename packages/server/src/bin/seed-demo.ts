@@ -4,7 +4,7 @@
  * preset role, all with the public demo password. Demo and test use only: the server itself
  * never creates accounts. Run it while the server is stopped when the data is a PGlite folder.
  */
-import { createPasswordHasher } from '../auth/password.js';
+import { createArgon2idHasher } from '../auth/argon2.js';
 import { openDatabase } from '../db/database.js';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed-demo.js';
 import { configFromEnv } from '../env.js';
@@ -19,7 +19,7 @@ if (config.production) {
 const database = await openDatabase(config.database);
 await database.migrate();
 const { passwordHashing } = resolveOptions({ database }).auth;
-const accounts = await seedDemo(createStore(database.db), createPasswordHasher(passwordHashing));
+const accounts = await seedDemo(createStore(database.db), createArgon2idHasher(passwordHashing));
 await database.close();
 if (accounts.length === 0) {
   console.log('The database is not empty: nothing seeded.');

@@ -5,10 +5,10 @@
  * `ORGKIT_DATA_DIR` unless `DATABASE_URL` is set), applies migrations, and serves the app.
  */
 import { serve } from '@hono/node-server';
-import { createOrgkitApp } from '../app.js';
 import { openDatabase } from '../db/database.js';
 import { configFromEnv } from '../env.js';
 import { createLogger } from '../logger.js';
+import { createOrgkitApp } from '../node-app.js';
 
 const config = configFromEnv();
 const logger = createLogger();

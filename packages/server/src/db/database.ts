@@ -1,41 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { pgliteDatabase } from './pglite.js';
 import * as schema from './schema/index.js';
+import type { Database, DatabaseConfig } from './types.js';
 
-/** The Drizzle schema of the server's tables. */
-export type Schema = typeof schema;
-
-/** A Drizzle database over PGlite or node-postgres; both speak the same Postgres dialect. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-
-/** A Drizzle transaction handle. */
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-
-/** A database handle either at the top level or inside a transaction. */
-export type DbOrTx = Db | Tx;
-
-/** Where the data lives. */
-export type DatabaseConfig =
-  /** Real Postgres (production, several instances). */
-  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number }
-  /** Embedded Postgres: a data folder, or memory when `dataDir` is omitted. */
-  | { readonly kind: 'pglite'; readonly dataDir?: string };
-
-/** An open database with its driver kind and a way to close it. */
-export interface Database {
-  readonly kind: 'postgres' | 'pglite';
-  readonly db: Db;
-  /** Applies pending migrations (idempotent; serialized across instances on Postgres). */
-  migrate(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { Database, DatabaseConfig, Db, DbOrTx, Schema, Tx } from './types.js';
+export { pgliteDatabase };
 
 /** Folder of the drizzle-kit generated SQL migrations shipped with the package. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -69,15 +42,4 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const client = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
   await client.waitReady;
   return pgliteDatabase(client);
-}
-
-/** Wraps an open PGlite instance (e.g. one loaded from a dump) as a {@link Database}. */
-export function pgliteDatabase(client: PGlite): Database {
-  const db = drizzlePglite({ client, schema });
-  return {
-    kind: 'pglite',
-    db,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
-  };
 }

@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '../log.js';
 
 /**
  * Work a request starts but does not wait for: its answer must not depend on how long the work

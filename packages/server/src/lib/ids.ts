@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './tokens.js';
 
 /** A random, URL-safe id with a readable type prefix, e.g. `org_3f9c…`. */
 export function newId(prefix: string): string {
-  return `${prefix}_${randomBytes(12).toString('hex')}`;
+  return `${prefix}_${randomHex(12)}`;
 }
 
 let lastMs = 0;
@@ -20,5 +20,5 @@ export function newSortableId(prefix: string, now = Date.now()): string {
   }
   const time = now.toString(16).padStart(12, '0');
   const seq = counter.toString(16).padStart(6, '0');
-  return `${prefix}_${time}${seq}${randomBytes(5).toString('hex')}`;
+  return `${prefix}_${time}${seq}${randomHex(5)}`;
 }

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { ApiError } from '../errors/api-error.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import type { MailOptions } from '../options.js';
@@ -27,6 +26,17 @@ export interface Mailer {
   send(message: MailMessage, store?: Store): Promise<void>;
 }
 
+/** Delivers one message (a nodemailer transport fits). */
+export interface MailTransport {
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html?: string;
+  }): Promise<unknown>;
+}
+
 /** 503 `MAIL_NOT_CONFIGURED` unless the mailer can deliver; call before a mail flow does anything. */
 export function requireMailDelivery(mailer: Mailer): void {
   if (mailer.kind === 'disabled') throw mailNotConfigured();
@@ -39,15 +49,22 @@ const mailNotConfigured = () =>
     'This server cannot send e-mail (no SMTP configured), so links cannot be mailed.',
   );
 
-/** SMTP via nodemailer when configured, else the outbox table (never in production). */
+/**
+ * `options.transport`, else SMTP at `options.smtpUrl` through `smtp` (the Node entry's
+ * nodemailer), else the outbox table — never in production, where mail is then disabled.
+ * SMTP is loaded only when configured.
+ */
 export function createMailer(
   options: MailOptions & { from: string },
   defaultStore: Store,
   production: boolean,
+  smtp?: (url: string) => MailTransport,
 ): Mailer {
+  if (options.smtpUrl && !options.transport && !smtp) {
+    throw new Error('mail.smtpUrl needs the Node entry of @orgkit/server, or pass mail.transport.');
+  }
   const transport =
-    options.transport ??
-    (options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined);
+    options.transport ?? (options.smtpUrl && smtp ? smtp(options.smtpUrl) : undefined);
   if (transport) {
     return {
       kind: 'smtp',

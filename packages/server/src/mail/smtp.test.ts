@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgkitApp } from '../app.js';
+import { createOrgkitApp } from '../node-app.js';
 import { backends } from '../test-support/backends.js';
 import { useTestApp } from '../test-support/test-app.js';
 

@@ -50,7 +50,7 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
     }
     const token = sessionTokenFrom(c);
     if (token) {
-      const found = await store.sessions.findValid(sha256(token), now);
+      const found = await store.sessions.findValid(await sha256(token), now);
       if (!found || found.user.status === 'disabled' || found.user.activationRequired) {
         if (found) await store.sessions.deleteAllForUser(found.user.id);
         clearSessionCookies(c);
@@ -72,8 +72,9 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
           // token ends when the old one would have: rotation never extends a session's lifetime.
           const fresh = generateToken();
           const graceUntil = new Date(now.getTime() + ROTATION_GRACE_MS);
+          const freshHash = await sha256(fresh);
           const rotated = await store.transaction((tx) =>
-            tx.sessions.rotate(session, sha256(fresh), session.expiresAt, graceUntil, now),
+            tx.sessions.rotate(session, freshHash, session.expiresAt, graceUntil, now),
           );
           if (rotated) {
             session = rotated;
@@ -108,7 +109,7 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
 
     async function bearerPrincipal(token: string): Promise<Principal> {
       if (token.startsWith(API_KEY_PREFIX)) {
-        const found = await store.users.findApiKeyByHash(sha256(token));
+        const found = await store.users.findApiKeyByHash(await sha256(token));
         if (!found || found.key.revokedAt || (found.key.expiresAt && found.key.expiresAt <= now)) {
           throw unauthenticated('Invalid API key.');
         }
@@ -124,7 +125,7 @@ export function authenticate(verifyJwt?: ExternalJwtVerifier): MiddlewareHandler
         }
         if (found.key.orgId) {
           // An org-bound key dies with its org, and with its user's membership there when an
-          // admin disables it (seed 000 "Disable"); removal leaves nothing to act on (404s).
+          // admin disables it; removal leaves nothing to act on (404s).
           const [org, membership] = await Promise.all([
             store.organizations.findById(found.key.orgId),
             store.members.get(found.key.orgId, found.user.id),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOrgkitApp } from '../app.js';
+import { createOrgkitApp } from '../node-app.js';
 import { backends } from '../test-support/backends.js';
 import { call, useTestApp } from '../test-support/test-app.js';
 

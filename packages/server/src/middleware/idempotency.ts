@@ -28,7 +28,7 @@ export function idempotent(options: IdempotentOptions = {}): MiddlewareHandler<A
     const { store } = c.var.deps;
     const scope = c.var.principal?.user.id ?? 'anonymous';
     const body = await c.req.text();
-    const requestHash = sha256(`${c.req.method} ${c.req.path}\n${body}`);
+    const requestHash = await sha256(`${c.req.method} ${c.req.path}\n${body}`);
     const existing = await store.idempotency.claim({
       scope,
       key,

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgkitApp, type OrgkitApp } from '../app.js';
+import type { OrgkitApp } from '../app.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { sha256 } from '../lib/tokens.js';
+import { createOrgkitApp } from '../node-app.js';
 import { backends } from '../test-support/backends.js';
 import { ensureRedis, TEST_REDIS_URL } from '../test-support/redis.js';
 import { TEST_PASSWORD_HASHING, useTestApp } from '../test-support/test-app.js';
@@ -66,7 +67,7 @@ describe.each(backends)('rate limits ($name)', (backend) => {
         userId: c.user!.id,
         name: `k${i}`,
         prefix: `p${i}`,
-        hash: sha256(secret),
+        hash: await sha256(secret),
       });
     }
     const call = (secret: string) =>

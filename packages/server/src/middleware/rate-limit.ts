@@ -49,7 +49,7 @@ async function apply(
 }
 
 /**
- * Rate limits (seed 000 "API Access", DESIGN §5): per client IP on auth routes, per API key on
+ * Rate limits: per client IP on auth routes, per API key on
  * every route. Runs after authentication so the key is known. Answers 429 problem+json with
  * `Retry-After`; successful responses carry `RateLimit-*` headers.
  */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, ServerDeps } from '../context.js';
 
@@ -19,7 +18,7 @@ function socketAddress(c: Context): string | undefined {
 export function requestContext(deps: ServerDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const given = c.req.header('x-request-id');
-    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
     const log = deps.logger.child({ requestId });
     c.set('deps', deps);
     c.set('log', log);

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
+import { sha256 } from '../lib/tokens.js';
 
 /** A budget: `points` requests per `durationSeconds` window. */
 export interface RateLimitRule {
@@ -115,15 +115,15 @@ function loginLimiter(rule: LoginRule, redis: Redis | undefined, prefix: string)
   const failures = store('login', rule.failures, rule.windowSeconds, redis, prefix);
   const lockouts = store('login-locks', 1_000_000, 24 * 3600, redis, prefix);
   // Keys are hashes: the store never holds e-mail addresses.
-  const key = (account: string) => createHash('sha256').update(account).digest('hex').slice(0, 32);
+  const key = async (account: string) => (await sha256(account)).slice(0, 32);
   const locked = (res: RateLimiterRes | null) =>
     res && res.consumedPoints > rule.failures ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
   return {
     async lockedFor(account) {
-      return locked(await failures.get(key(account)));
+      return locked(await failures.get(await key(account)));
     },
     async failed(account) {
-      const k = key(account);
+      const k = await key(account);
       try {
         await failures.consume(k, 1);
         return 0;
@@ -136,7 +136,7 @@ function loginLimiter(rule: LoginRule, redis: Redis | undefined, prefix: string)
       }
     },
     async succeeded(account) {
-      await failures.delete(key(account));
+      await failures.delete(await key(account));
     },
   };
 }
@@ -167,8 +167,14 @@ function limiter(
   };
 }
 
-/** Builds the auth and API-key limiters from options. */
-export function createRateLimiters(options: RateLimitOptions = {}): RateLimiters {
+/**
+ * Builds the auth and API-key limiters from options. `connectRedis` (the Node entry's ioredis)
+ * is called only when `redisUrl` is set.
+ */
+export function createRateLimiters(
+  options: RateLimitOptions = {},
+  connectRedis?: (url: string) => Redis,
+): RateLimiters {
   if (options.enabled === false) {
     return {
       auth: undefined,
@@ -179,10 +185,13 @@ export function createRateLimiters(options: RateLimitOptions = {}): RateLimiters
       close: async () => {},
     };
   }
+  if (!options.redis && options.redisUrl && !connectRedis) {
+    throw new Error(
+      'rateLimits.redisUrl needs the Node entry of @orgkit/server, or pass rateLimits.redis.',
+    );
+  }
   const owned =
-    !options.redis && options.redisUrl
-      ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
-      : undefined;
+    !options.redis && options.redisUrl && connectRedis ? connectRedis(options.redisUrl) : undefined;
   // Connection errors are expected during outages: the memory insurance limiter takes over.
   owned?.on('error', (error: Error) => options.onRedisError?.(error));
   const redis = options.redis ?? owned;

@@ -151,7 +151,7 @@ describe.each(backends)('OWASP ASVS access control and sessions ($name)', (backe
     const asOther = await call(other, 'POST', '/v1/invitations/accept', { token });
     expect([401, 403]).toContain(asOther.status);
     expect(await t.store.members.get(world.parent, other.user!.id)).toBeUndefined();
-    const invitation = (await t.store.invitations.findByTokenHash(sha256(token)))!;
+    const invitation = (await t.store.invitations.findByTokenHash(await sha256(token)))!;
     expect(invitation.status).toBe('pending');
   });
 
@@ -293,7 +293,7 @@ describe.each(backends)('OWASP ASVS access control and sessions ($name)', (backe
     });
     expect(forged.cookies.get('orgkit_session')).not.toBe('attacker-chosen-session-id');
     expect(
-      await t.store.sessions.findValid(sha256('attacker-chosen-session-id'), new Date()),
+      await t.store.sessions.findValid(await sha256('attacker-chosen-session-id'), new Date()),
     ).toBeUndefined();
   });
 

@@ -134,7 +134,7 @@ export const fixtures: Record<string, Fixture> = {
       const { sha256 } = await import('../lib/tokens.js');
       await cell.t.store.users.createPasswordReset(
         user.id,
-        sha256(token),
+        await sha256(token),
         new Date(Date.now() + 3_600_000),
       );
       return { body: { token, password: TEST_PASSWORD } };
@@ -151,7 +151,7 @@ export const fixtures: Record<string, Fixture> = {
       const { sha256 } = await import('../lib/tokens.js');
       await cell.t.store.users.createPasswordReset(
         user.id,
-        sha256(token),
+        await sha256(token),
         new Date(Date.now() + 3_600_000),
         'activation',
       );

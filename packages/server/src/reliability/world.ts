@@ -121,7 +121,7 @@ export async function freshInvitation(t: TestApp, orgId: string, inviter: Client
     email: email ?? `${unique('i')}@matrix.test`,
     roles: ['viewer'],
     inviterId: inviter.user!.id,
-    tokenHash: sha256(token),
+    tokenHash: await sha256(token),
     expiresAt: new Date(Date.now() + 86_400_000),
   });
   return { id: invitation.id, token };
@@ -135,7 +135,7 @@ export async function freshKey(t: TestApp, userId: string, orgId?: string) {
     userId,
     name: unique('key '),
     prefix,
-    hash: sha256(secret),
+    hash: await sha256(secret),
     orgId: orgId ?? null,
   });
   return { id: row.id, secret };

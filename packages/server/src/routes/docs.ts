@@ -1,23 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { problemResponse } from '../errors/problem.js';
 
-const require = createRequire(import.meta.url);
-
 /** The package that renders the reference: an optional peer, installed by hosts that want it. */
 export const API_REFERENCE_PACKAGE = '@scalar/api-reference';
-
-/** The browser bundle of the reference UI, or undefined when the package is not installed. */
-function resolveBundle(): string | undefined {
-  try {
-    return require.resolve(`${API_REFERENCE_PACKAGE}/browser/standalone.js`);
-  } catch {
-    return undefined;
-  }
-}
 
 const page = (title: string) => `<!doctype html>
 <html lang="en">
@@ -38,14 +25,17 @@ const page = (title: string) => `<!doctype html>
  * enables docs. The browser bundle comes from the installed `@scalar/api-reference` package
  * instead of a CDN, so the docs work offline; without the package `/docs` answers a 404 problem
  * naming it, and a production install never carries the reference UI's dependencies.
- * `locate` finds the bundle (tests pass their own).
+ * `locate` gives a reader of the bundle, or undefined without the package (the Node entry
+ * resolves it; the portable entry has none; tests pass their own).
  */
-export function docsRoutes(locate: () => string | undefined = resolveBundle): Hono<AppEnv> {
+export function docsRoutes(
+  locate: () => (() => Promise<string>) | undefined = () => undefined,
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   let bundle: Promise<string> | undefined;
-  const bundlePath = locate();
+  const read = locate();
   const missing: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (bundlePath) return next();
+    if (read) return next();
     return problemResponse(
       c,
       404,
@@ -56,7 +46,7 @@ export function docsRoutes(locate: () => string | undefined = resolveBundle): Ho
   app.use('/docs', missing);
   app.use('/docs/*', missing);
   app.get('/docs/scalar.js', async (c) => {
-    bundle ??= readFile(bundlePath!, 'utf8');
+    bundle ??= (read as () => Promise<string>)();
     c.header('content-type', 'text/javascript; charset=utf-8');
     c.header('cache-control', 'public, max-age=86400');
     return c.body(await bundle);

@@ -51,8 +51,13 @@ export interface AuditQuery {
 /** Storage for audit events: append inside the mutation's transaction, list newest first. */
 export function auditStore(db: DbOrTx) {
   return {
-    async record(actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
-      const now = new Date();
+    async record(
+      actor: AuditActor,
+      entry: AuditEntry,
+      /** When it happened (test worlds replaying history); default now. */
+      at: Date = new Date(),
+    ): Promise<AuditEvent> {
+      const now = at;
       const [row] = await db
         .insert(auditEvents)
         .values({

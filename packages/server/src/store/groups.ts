@@ -65,12 +65,14 @@ export function groupStore(db: DbOrTx) {
       orgId: string;
       name: string;
       description?: string | null;
+      /** A chosen id (test worlds); default a new one. */
+      id?: string;
     }): Promise<GroupRow> {
       const now = new Date();
       const [row] = await db
         .insert(groups)
         .values({
-          id: newId('grp'),
+          id: input.id ?? newId('grp'),
           orgId: input.orgId,
           name: input.name,
           description: input.description ?? null,

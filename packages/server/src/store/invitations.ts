@@ -16,13 +16,17 @@ export function invitationStore(db: DbOrTx) {
       inviterId: string | null;
       tokenHash: string;
       expiresAt: Date;
+      /** A chosen id and creation time (test worlds); default a new id, now. */
+      id?: string;
+      createdAt?: Date;
     }): Promise<Invitation> {
-      const now = new Date();
+      const { id, createdAt, ...fields } = input;
+      const now = createdAt ?? new Date();
       const [row] = await db
         .insert(invitations)
         .values({
-          id: newSortableId('inv', now.getTime()),
-          ...input,
+          id: id ?? newSortableId('inv', now.getTime()),
+          ...fields,
           createdAt: now,
           updatedAt: now,
         })

@@ -22,6 +22,14 @@ export interface MemberRecord {
   readonly roles: string[];
 }
 
+/**
+ * A member's effective status: the user's own (`invited`, `active`, `disabled`), unless the
+ * membership in this org is disabled, which makes it `disabled` whatever the user's.
+ */
+export function effectiveMemberStatus(member: MemberRecord): 'invited' | 'active' | 'disabled' {
+  return member.status === 'disabled' ? 'disabled' : member.user.status;
+}
+
 /** Sort keys of the member list. */
 export type MemberSort = 'name' | 'email' | 'joinedAt' | 'lastActive';
 
@@ -78,8 +86,9 @@ export function memberStore(db: DbOrTx) {
       userId: string,
       roleKeys: readonly string[],
       status: MembershipStatus = 'active',
+      joinedAt: Date = new Date(),
     ) {
-      await db.insert(memberships).values({ orgId, userId, status, createdAt: new Date() });
+      await db.insert(memberships).values({ orgId, userId, status, createdAt: joinedAt });
       if (roleKeys.length > 0) {
         await db
           .insert(memberRoles)

@@ -24,12 +24,15 @@ export function organizationStore(db: DbOrTx) {
       slug: string;
       parentId?: string | null;
       kind?: OrgKind;
+      /** A chosen id and creation time (test worlds); default a new id, now. */
+      id?: string;
+      createdAt?: Date;
     }): Promise<Org> {
-      const now = new Date();
+      const now = input.createdAt ?? new Date();
       const [row] = await db
         .insert(organizations)
         .values({
-          id: newId('org'),
+          id: input.id ?? newId('org'),
           name: input.name,
           slug: input.slug,
           parentId: input.parentId ?? null,

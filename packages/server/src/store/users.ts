@@ -21,6 +21,9 @@ export interface NewUser {
   readonly passwordHash?: string | null;
   readonly platformAdmin?: boolean;
   readonly externalSubject?: string | null;
+  /** A chosen id (test worlds); default a new random one. */
+  readonly id?: string;
+  readonly createdAt?: Date;
   readonly activationRequired?: boolean;
 }
 
@@ -31,7 +34,8 @@ export function userStore(db: DbOrTx) {
       const [row] = await db
         .insert(users)
         .values({
-          id: newId('usr'),
+          id: input.id ?? newId('usr'),
+          ...(input.createdAt ? { createdAt: input.createdAt } : {}),
           email: input.email,
           name: input.name ?? '',
           status: input.status ?? 'active',

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Access } from '../access/access.js';
-import { createOrgkitApp, type OrgkitApp } from '../app.js';
+import type { OrgkitApp } from '../app.js';
 import { CSRF_COOKIE } from '../auth/session-cookie.js';
 import type { Database } from '../db/database.js';
+import { createOrgkitApp } from '../node-app.js';
 import type { OrgkitAppOptions } from '../options.js';
 import type { Store } from '../store/store.js';
 import type { User } from '../store/users.js';

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createOrgkitApp, type OrgkitApp } from '../../app.js';
+import type { OrgkitApp } from '../../app.js';
 import { type Database, openDatabase } from '../../db/database.js';
 import { generateToken, sha256 } from '../../lib/tokens.js';
+import { createOrgkitApp } from '../../node-app.js';
 
 /** Cheap hashing: the soak measures coordination, not argon2. */
 const HASHING = { memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
@@ -56,7 +57,12 @@ export async function openSoakApp(
 export async function keyFor(app: OrgkitApp, userId: string): Promise<string> {
   const prefix = generateToken(6);
   const secret = `ok_${prefix}_${generateToken()}`;
-  await app.deps.store.users.createApiKey({ userId, name: 'soak', prefix, hash: sha256(secret) });
+  await app.deps.store.users.createApiKey({
+    userId,
+    name: 'soak',
+    prefix,
+    hash: await sha256(secret),
+  });
   return secret;
 }
 
@@ -73,7 +79,7 @@ export async function invitationFor(
     email,
     roles: ['member'],
     inviterId,
-    tokenHash: sha256(token),
+    tokenHash: await sha256(token),
     expiresAt: new Date(Date.now() + 86_400_000),
   });
   return { id: invitation.id, token };

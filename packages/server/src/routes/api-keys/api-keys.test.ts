@@ -49,7 +49,7 @@ describe.each(backends)('API keys ($name)', (backend) => {
       lastUsedAt: null,
     });
     const [row] = await t.store.db.select().from(apiKeys).where(eq(apiKeys.id, apiKey.id));
-    expect(row?.hash).toBe(sha256(secret!));
+    expect(row?.hash).toBe(await sha256(secret!));
     const list = await call<{ items: Json[] }>(user, 'GET', '/v1/me/api-keys');
     expect(list.body.items).toHaveLength(1);
     expect(JSON.stringify(list.body)).not.toContain(secret!.slice(20));

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { checkApiKeyGrant } from '../../access/api-keys.js';
 import { auditActor } from '../../audit/actor.js';
 import { ApiError, forbidden, notFound } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
-import { generateToken, sha256 } from '../../lib/tokens.js';
+import { generateToken, randomHex, sha256 } from '../../lib/tokens.js';
 import { API_KEY_PREFIX, requirePrincipal } from '../../middleware/authenticate.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import { defineRoute } from '../define-route.js';
@@ -95,7 +94,7 @@ myApiKeyRoutes.openapi(createMine, async (c) => {
       ],
     });
   }
-  const prefix = randomBytes(6).toString('hex');
+  const prefix = randomHex(6);
   const secret = `${API_KEY_PREFIX}${prefix}_${generateToken(32)}`;
   const key = await store.transaction(async (tx) => {
     await checkApiKeyGrant(access, tx, principal.user, body.orgId, body.scopes);
@@ -103,7 +102,7 @@ myApiKeyRoutes.openapi(createMine, async (c) => {
       userId: principal.user.id,
       name: body.name,
       prefix,
-      hash: sha256(secret),
+      hash: await sha256(secret),
       orgId: body.orgId ?? null,
       scopes: body.scopes ? [...new Set(body.scopes)] : null,
       expiresAt,

@@ -27,11 +27,11 @@ describe.each(backends)('auth ($name)', (backend) => {
 
     // The stored session is the token's hash, never the token itself.
     const token = c.cookies.get('orgkit_session')!;
-    const found = await t.store.sessions.findValid(sha256(token), new Date());
+    const found = await t.store.sessions.findValid(await sha256(token), new Date());
     expect(found?.user.email).toBe('ada@example.com');
 
     expect((await c.request('/v1/auth/sign-out', { method: 'POST' })).status).toBe(204);
-    expect(await t.store.sessions.findValid(sha256(token), new Date())).toBeUndefined();
+    expect(await t.store.sessions.findValid(await sha256(token), new Date())).toBeUndefined();
     const [event] = await t.store.audit.list({ userId: c.user?.id ?? found!.user.id, limit: 1 });
     expect(event?.action).toBe('user.signed_out');
     const after = (await (await c.request('/v1/auth/session')).json()) as Json;
@@ -72,8 +72,8 @@ describe.each(backends)('auth ($name)', (backend) => {
     expect(res.status).toBe(200);
     const after = c.cookies.get('orgkit_session')!;
     expect(after).not.toBe(before);
-    expect(await t.store.sessions.findValid(sha256(before), new Date())).toBeUndefined();
-    expect(await t.store.sessions.findValid(sha256(after), new Date())).toBeDefined();
+    expect(await t.store.sessions.findValid(await sha256(before), new Date())).toBeUndefined();
+    expect(await t.store.sessions.findValid(await sha256(after), new Date())).toBeDefined();
   });
 
   it('swaps the token on the next request after a privilege change', async () => {
@@ -86,8 +86,8 @@ describe.each(backends)('auth ($name)', (backend) => {
     expect(after).not.toBe(before);
     // the old token only lives on for requests already in flight, then dies
     const later = new Date(Date.now() + 21_000);
-    expect(await t.store.sessions.findValid(sha256(before), later)).toBeUndefined();
-    expect(await t.store.sessions.findValid(sha256(after), later)).toBeDefined();
+    expect(await t.store.sessions.findValid(await sha256(before), later)).toBeUndefined();
+    expect(await t.store.sessions.findValid(await sha256(after), later)).toBeDefined();
   });
 
   it('lets requests sent together with the old token all succeed, rotating only once', async () => {
@@ -109,8 +109,8 @@ describe.each(backends)('auth ($name)', (backend) => {
     expect(after).not.toBe(before);
     expect(await t.store.sessions.countForUser(c.user!.id)).toBe(2);
     const later = new Date(Date.now() + 21_000);
-    expect(await t.store.sessions.findValid(sha256(before), later)).toBeUndefined();
-    expect(await t.store.sessions.findValid(sha256(after), later)).toBeDefined();
+    expect(await t.store.sessions.findValid(await sha256(before), later)).toBeUndefined();
+    expect(await t.store.sessions.findValid(await sha256(after), later)).toBeDefined();
     // the next request with the new token does not rotate again
     const again = await c.request('/v1/auth/session');
     expect(again.headers.getSetCookie().filter((h) => h.startsWith('orgkit_session='))).toEqual([]);
@@ -246,7 +246,7 @@ describe.each(backends)('auth ($name)', (backend) => {
       const c = await t.signUp('expired@example.com');
       await t.store.users.createPasswordReset(
         c.user!.id,
-        sha256('expired-token-123'),
+        await sha256('expired-token-123'),
         new Date(Date.now() - 1000),
       );
       const res = await t.client().request('/v1/auth/password-reset/confirm', {
@@ -264,7 +264,7 @@ describe.each(backends)('auth ($name)', (backend) => {
         userId: c.user!.id,
         name: 'ci',
         prefix: 'abc123',
-        hash: sha256(secret),
+        hash: await sha256(secret),
       });
       const res = await t.app.request('/v1/auth/session', {
         headers: { authorization: `Bearer ${secret}` },
@@ -273,7 +273,7 @@ describe.each(backends)('auth ($name)', (backend) => {
         method: 'api_key',
         user: { email: 'keys@example.com' },
       });
-      const row = await t.store.users.findApiKeyByHash(sha256(secret));
+      const row = await t.store.users.findApiKeyByHash(await sha256(secret));
       expect(row?.key.lastUsedAt).toBeInstanceOf(Date);
       expect(row?.key.id).toBe(key.id);
     });
@@ -300,7 +300,7 @@ describe.each(backends)('auth ($name)', (backend) => {
         userId: c.user!.id,
         name: 'ci',
         prefix: 'def456',
-        hash: sha256(secret),
+        hash: await sha256(secret),
       });
       const res = await t.app.request('/v1/auth/sign-out', {
         method: 'POST',

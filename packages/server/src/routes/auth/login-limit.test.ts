@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrgkitApp, type OrgkitApp } from '../../app.js';
+import type { OrgkitApp } from '../../app.js';
 import { type Database, openDatabase } from '../../db/database.js';
+import { createOrgkitApp } from '../../node-app.js';
 import { createRateLimiters } from '../../rate-limit/rate-limiter.js';
 import { backends } from '../../test-support/backends.js';
 import { ensureRedis, TEST_REDIS_URL } from '../../test-support/redis.js';

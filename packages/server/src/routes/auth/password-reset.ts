@@ -20,7 +20,7 @@ export async function sendPasswordReset(deps: ServerDeps, tx: Store, user: User)
   const { options, mailer } = deps;
   const token = generateToken();
   const expiresAt = new Date(options.now().getTime() + options.auth.passwordResetTtlSeconds * 1000);
-  await tx.users.createPasswordReset(user.id, sha256(token), expiresAt);
+  await tx.users.createPasswordReset(user.id, await sha256(token), expiresAt);
   const link = `${options.baseUrl}/reset-password?token=${encodeURIComponent(token)}`;
   await mailer.send(passwordResetMail({ to: user.email, link, expiresAt }), tx);
 }
@@ -33,7 +33,7 @@ export async function sendActivation(deps: ServerDeps, tx: Store, user: User): P
   const { options, mailer } = deps;
   const token = generateToken();
   const expiresAt = new Date(options.now().getTime() + options.auth.activationTtlSeconds * 1000);
-  await tx.users.createPasswordReset(user.id, sha256(token), expiresAt, 'activation');
+  await tx.users.createPasswordReset(user.id, await sha256(token), expiresAt, 'activation');
   const link = `${options.baseUrl}/activate?token=${encodeURIComponent(token)}`;
   await mailer.send(activationMail({ to: user.email, link, expiresAt }), tx);
 }
@@ -121,7 +121,7 @@ passwordResetRoutes.openapi(confirmReset, async (c) => {
   const { token, password } = c.req.valid('json');
   const passwordHash = await deps.passwords.hash(password);
   const ended = await deps.store.transaction(async (tx) => {
-    const userId = await tx.users.consumePasswordReset(sha256(token), deps.options.now());
+    const userId = await tx.users.consumePasswordReset(await sha256(token), deps.options.now());
     if (!userId)
       throw new ApiError(400, ErrorCode.TOKEN_INVALID, 'This link is invalid, used or expired.');
     const user = await tx.users.findById(userId);
@@ -163,7 +163,7 @@ passwordResetRoutes.openapi(activate, async (c) => {
   const { token } = c.req.valid('json');
   await deps.store.transaction(async (tx) => {
     const userId = await tx.users.consumePasswordReset(
-      sha256(token),
+      await sha256(token),
       deps.options.now(),
       'activation',
     );

@@ -210,7 +210,7 @@ signUpInRoutes.openapi(signOut, async (c) => {
   const token = sessionTokenFrom(c);
   const principal = c.var.principal;
   await c.var.deps.store.transaction(async (tx) => {
-    if (token) await tx.sessions.deleteByTokenHash(sha256(token));
+    if (token) await tx.sessions.deleteByTokenHash(await sha256(token));
     if (principal?.method === 'session') {
       await tx.audit.record(auditActor(c), {
         action: 'user.signed_out',

@@ -19,7 +19,7 @@ export const acceptInvitationRoutes = createRouter();
 const TokenField = z.string().min(10).max(200);
 
 async function usableInvitation(store: Store, token: string, now: Date): Promise<Invitation> {
-  const invitation = await store.invitations.findByTokenHash(sha256(token));
+  const invitation = await store.invitations.findByTokenHash(await sha256(token));
   // Whoever holds the link may learn what became of it (the accept page says so); a token
   // that matches nothing says nothing more.
   if (invitation?.status === 'revoked') {

@@ -156,7 +156,7 @@ manageInvitationRoutes.openapi(createInvitations, async (c) => {
       }
       const previous = await tx.invitations.findPending(orgId, email, now);
       if (previous) await tx.invitations.update(previous.id, { status: 'revoked' });
-      const { token, tokenHash, expiresAt } = newInvitationToken(c, policy);
+      const { token, tokenHash, expiresAt } = await newInvitationToken(c, policy);
       const invitation = await tx.invitations.create({
         orgId,
         email,
@@ -205,7 +205,7 @@ manageInvitationRoutes.openapi(resendInvitation, async (c) => {
       throw conflict(ErrorCode.CONFLICT, `This invitation is ${effectiveStatus(invitation, now)}.`);
     }
     checkGrantableRoles(access, invitation.roles);
-    const { token, tokenHash, expiresAt } = newInvitationToken(
+    const { token, tokenHash, expiresAt } = await newInvitationToken(
       c,
       await invitationPolicy(c, tx, access),
     );

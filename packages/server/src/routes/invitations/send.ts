@@ -48,11 +48,11 @@ export function domainAllowed(policy: InvitationPolicy, email: string): boolean 
 }
 
 /** A fresh token and expiry for an invitation. */
-export function newInvitationToken(c: Context<AppEnv>, policy: InvitationPolicy) {
+export async function newInvitationToken(c: Context<AppEnv>, policy: InvitationPolicy) {
   const token = generateToken();
   return {
     token,
-    tokenHash: sha256(token),
+    tokenHash: await sha256(token),
     expiresAt: new Date(c.var.deps.options.now().getTime() + policy.ttlSeconds * 1000),
   };
 }

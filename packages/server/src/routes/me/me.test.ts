@@ -69,7 +69,7 @@ describe.each(backends)('me ($name)', (backend) => {
       userId: user.user!.id,
       name: 'read-only',
       prefix: 'scoped1',
-      hash: sha256(scoped),
+      hash: await sha256(scoped),
       orgId: orgB,
       scopes: ['members:read', 'organization:read'],
     });

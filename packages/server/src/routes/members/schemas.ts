@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { MemberRecord } from '../../store/members.js';
+import { effectiveMemberStatus, type MemberRecord } from '../../store/members.js';
 
 /** A member as the API shows it. */
 export const MemberSchema = z
@@ -8,7 +8,7 @@ export const MemberSchema = z
     orgId: z.string(),
     email: z.string(),
     name: z.string(),
-    /** Effective status: the user's, unless the membership itself is disabled. */
+    /** Effective status (see `effectiveMemberStatus`). */
     status: z.enum(['invited', 'active', 'disabled']),
     roles: z.array(z.string()),
     joinedAt: z.string().openapi({ format: 'date-time' }),
@@ -27,7 +27,7 @@ export function toMember(m: MemberRecord): z.infer<typeof MemberSchema> {
     orgId: m.orgId,
     email: m.user.email,
     name: m.user.name,
-    status: m.status === 'disabled' ? 'disabled' : m.user.status,
+    status: effectiveMemberStatus(m),
     roles: m.roles,
     joinedAt: m.joinedAt.toISOString(),
     lastActiveAt: m.user.lastActiveAt?.toISOString() ?? null,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import { checkJoin, OWNER_ROLE } from '../../access/decisions.js';
 import { requireOrgPermission } from '../../access/require.js';
@@ -6,6 +5,7 @@ import { auditActor } from '../../audit/actor.js';
 import { ApiError, conflict, forbidden } from '../../errors/api-error.js';
 import { ErrorCode } from '../../errors/error-codes.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { randomHex } from '../../lib/tokens.js';
 import { requirePrincipal } from '../../middleware/authenticate.js';
 import { idempotent } from '../../middleware/idempotency.js';
 import type { Store } from '../../store/store.js';
@@ -25,7 +25,7 @@ async function freeSlug(store: Store, wanted: string | undefined, name: string):
   }
   const base = slugify(name);
   if (!(await store.organizations.slugExists(base))) return base;
-  return `${base}-${randomBytes(3).toString('hex')}`;
+  return `${base}-${randomHex(3)}`;
 }
 
 const createOrg = defineRoute({
