@@ -78,13 +78,22 @@ export function engines(label?: string): Engine[] {
   ];
 }
 
+/**
+ * The child's environment: this process's, less the database it points at (CI sets
+ * `DATABASE_URL` for the whole run), so the engine alone decides where the server keeps its data.
+ */
 const childEnv = (env: Record<string, string>) => ({
-  ...process.env,
+  ...withoutDatabase(process.env),
   ...env,
   HOST: '127.0.0.1',
   LOG_LEVEL: 'warn',
   NODE_ENV: env.NODE_ENV ?? 'development',
 });
+
+function withoutDatabase(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _url, ORGKIT_DATA_DIR: _dir, ...rest } = env;
+  return rest;
+}
 
 /** Runs `seed-demo` on the engine's data (the server must be stopped for a PGlite folder). */
 export function seedDemoData(env: Record<string, string>): void {
